@@ -1,0 +1,54 @@
+#include "planner/model/economy.hpp"
+
+#include <algorithm>
+
+namespace planner {
+
+double Resource::available_in(int t) const {
+  if (available.empty()) return 0.0;
+  std::size_t i = std::min<std::size_t>(static_cast<std::size_t>(std::max(t, 0)), available.size() - 1);
+  return available[i];
+}
+
+std::optional<std::size_t> Economy::sector_index(const std::string& id) const {
+  for (std::size_t i = 0; i < sectors.size(); ++i)
+    if (sectors[i].id == id) return i;
+  return std::nullopt;
+}
+
+std::optional<std::size_t> Economy::resource_index(const std::string& id) const {
+  for (std::size_t i = 0; i < resources.size(); ++i)
+    if (resources[i].id == id) return i;
+  return std::nullopt;
+}
+
+std::vector<std::string> Economy::sector_ids() const {
+  std::vector<std::string> ids;
+  ids.reserve(sectors.size());
+  for (const auto& s : sectors) ids.push_back(s.id);
+  return ids;
+}
+
+Eigen::VectorXd Economy::outputs() const {
+  Eigen::VectorXd x(static_cast<Eigen::Index>(sectors.size()));
+  for (std::size_t i = 0; i < sectors.size(); ++i) x[static_cast<Eigen::Index>(i)] = sectors[i].output;
+  return x;
+}
+
+Eigen::VectorXd Economy::demands() const {
+  Eigen::VectorXd d(static_cast<Eigen::Index>(sectors.size()));
+  for (std::size_t i = 0; i < sectors.size(); ++i) d[static_cast<Eigen::Index>(i)] = sectors[i].demand;
+  return d;
+}
+
+bool Economy::has_capacities() const {
+  return std::any_of(sectors.begin(), sectors.end(), [](const Sector& s) { return s.capacity.has_value(); });
+}
+
+double Economy::credit_in(int t) const {
+  if (credit.empty()) return 0.0;
+  std::size_t i = std::min<std::size_t>(static_cast<std::size_t>(std::max(t, 0)), credit.size() - 1);
+  return credit[i];
+}
+
+}  // namespace planner
