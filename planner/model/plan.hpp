@@ -3,6 +3,7 @@
 // what history recorded. No I/O, no solver.
 #include <map>
 #include <optional>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -45,6 +46,7 @@ struct Goal {
   int year = 0;                            ///< plan year t (1…T), resolved from calendar
   double weight = 1.0;                     ///< min-shortfall weight w_j
   std::string source;
+  std::string note;
 };
 
 /// What history recorded for a sector in a calendar year.
@@ -53,7 +55,9 @@ struct Actual {
   double value = 0.0;
   int year = 0;                            ///< calendar year
   std::string source;
-  std::string note;                        ///< e.g. a conflicting value and its source
+  std::string note;                        ///< e.g. why sources differ
+  /// Other recorded values where sources conflict: (value, source). Both are kept.
+  std::vector<std::pair<double, std::string>> alternatives;
 };
 
 struct ResourceOverride {
