@@ -1,0 +1,37 @@
+#pragma once
+// The whole static input–output analysis of one economy (spec §1), labelled by sector and
+// resource ids: A, L, B, G, multipliers, linkages, key sectors and prices. I − A is
+// factorised once; vectors are solved for, only L itself is formed as a matrix.
+#include <Eigen/Dense>
+#include <string>
+#include <vector>
+
+#include "planner/analysis/linkages.hpp"
+#include "planner/analysis/price_model.hpp"
+#include "planner/model/economy.hpp"
+
+namespace planner::analysis {
+
+struct StaticAnalysis {
+  std::vector<std::string> sectors;    ///< sector ids, the order of every vector and matrix
+  std::vector<std::string> resources;  ///< resource ids, the rows of input_multipliers
+  Eigen::VectorXd output;              ///< base-year output x̄
+  Eigen::VectorXd final_demand;        ///< f, the model's demand
+  Eigen::MatrixXd technical;           ///< A
+  Eigen::MatrixXd leontief_inverse;    ///< L = (I − A)⁻¹
+  Eigen::MatrixXd flows;               ///< Z (the file's flows, else A·diag(x̄))
+  Eigen::MatrixXd allocation;          ///< B = diag(x̄)⁻¹·Z
+  Eigen::MatrixXd ghosh_inverse;       ///< G = (I − B)⁻¹
+  Eigen::VectorXd output_multipliers;  ///< column sums of L
+  Eigen::MatrixXd input_multipliers;   ///< row r = k_r·L (resources × sectors), type I
+  Linkages linkages;                   ///< backward/forward, raw and normalised; key sectors
+  ValueAdded value_added;              ///< v of the price model and where it came from
+  Eigen::VectorXd prices;              ///< p = (I − A)ᵀ⁻¹·v
+  bool productive = true;              ///< always true: a non-productive economy is refused
+  double spectral_radius = 0.0;        ///< ρ(A)
+};
+
+/// Analyses `economy`; throws Error(bad_input) naming the sectors when A is not productive.
+StaticAnalysis analyze(const Economy& economy);
+
+}  // namespace planner::analysis

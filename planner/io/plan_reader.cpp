@@ -1,0 +1,203 @@
+// Reads a plan TOML file (spec §3): loads its model, applies the plan's overrides, and
+// resolves objective, goals and actuals. Errors name the plan file, line and key.
+//
+// Keys: name, description, model, years, terminal, terminal_capacity_bound,
+// demand_years, [objective], [objective.then], [demand], [resources.<id>], [goals], [actual].
+//
+// Choices where the spec is silent:
+// - The lexicographic second stage is spelled `[objective.then]` (same keys as
+//   [objective], without a further `then`); it is solved with the first held at its optimum.
+// - `name` defaults to the file's stem; [objective] is required.
+// - `demand_years` are plan years in 1…H (H = T+1 with terminal = "steady-state"), no repeats.
+// - An objective's `years` are plan years in 0…H. Keys that do not apply to the chosen kind
+//   are errors (a `resource` on max-output would otherwise be silently ignored):
+//   resource → max-/min-resource (required there); weights → max-output, max-consumption;
+//   discount (in (0,1]) and floors → max-consumption; years → max-output, max-/min-resource,
+//   max-consumption. max-fulfilment and min-shortfall need at least one goal.
+// - [demand] overrides only the sectors it lists; unlisted sectors keep the model's demand.
+//   The overridden vector is Plan::demand_override; the terminal steady state still uses the
+//   model's own demand.
+// - [resources.<id>] takes `available = number | [list]` or `unlimited = true` (one of them)
+//   and is applied to plan.economy.resources directly.
+// - Goals and actuals: see plan_goals.cpp.
+#include "planner/io/plan_reader.hpp"
+
+#include <fmt/format.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "planner/io/model_reader.hpp"
+#include "planner/io/plan_goals.hpp"
+#include "planner/io/toml_fields.hpp"
+#include "planner/model/error.hpp"
+
+namespace planner {
+namespace {
+
+using toml_fields::Fields;
+
+std::string valid_kinds() {
+  std::string list;
+  for (auto k : {ObjectiveKind::max_capacity, ObjectiveKind::max_output, ObjectiveKind::max_resource,
+                 ObjectiveKind::min_resource, ObjectiveKind::max_fulfilment, ObjectiveKind::max_consumption,
+                 ObjectiveKind::min_shortfall})
+    list += (list.empty() ? "" : ", ") + to_string(k);
+  return list;
+}
+
+/// `{ sector = value }` with every id a sector of the plan's economy.
+std::map<std::string, double> sector_map(const Fields& f, std::string_view key, const Economy& e) {
+  std::map<std::string, double> out;
+  for (const auto& [id, v] : f.number_map(key)) {
+    if (!e.sector_index(id)) f.fail(key, fmt::format("no sector \"{}\" in the model", id));
+    out[id] = v;
+  }
+  return out;
+}
+
+/// Fails when `key` is present but does not apply to the objective's kind.
+void only_for(const Fields& f, std::string_view key, ObjectiveKind kind, std::initializer_list<ObjectiveKind> kinds) {
+  if (!f.has(key)) return;
+  for (auto k : kinds)
+    if (k == kind) return;
+  std::string list;
+  for (auto k : kinds) list += (list.empty() ? "" : ", ") + to_string(k);
+  f.fail(key, fmt::format("\"{}\" does not apply to kind = \"{}\" (only to {})", key, to_string(kind), list));
+}
+
+Objective read_objective(const Fields& f, const Plan& plan, bool allow_then) {
+  if (allow_then) f.allow_only({"kind", "years", "resource", "weights", "discount", "floors", "then"});
+  else f.allow_only({"kind", "years", "resource", "weights", "discount", "floors"});
+  using K = ObjectiveKind;
+  Objective o;
+  if (!f.has("kind")) f.fail("", fmt::format("missing key \"kind\"; one of: {}", valid_kinds()));
+  const std::string kind = *f.string("kind");
+  auto parsed = objective_kind_from_string(kind);
+  if (!parsed) f.fail("kind", fmt::format("unknown objective kind \"{}\"; valid kinds: {}", kind, valid_kinds()));
+  o.kind = *parsed;
+
+  only_for(f, "years", o.kind, {K::max_output, K::max_resource, K::min_resource, K::max_consumption});
+  only_for(f, "resource", o.kind, {K::max_resource, K::min_resource});
+  only_for(f, "weights", o.kind, {K::max_output, K::max_consumption});
+  only_for(f, "discount", o.kind, {K::max_consumption});
+  only_for(f, "floors", o.kind, {K::max_consumption});
+
+  o.years = f.integer_list("years", 0, plan.horizon()).value_or(std::vector<int>{});
+  if (o.kind == K::max_resource || o.kind == K::min_resource) {
+    if (!f.has("resource")) f.fail("", fmt::format("kind = \"{}\" needs resource = \"<resource id>\"", kind));
+    o.resource = *f.string("resource");
+    if (!plan.economy.resource_index(o.resource))
+      f.fail("resource", fmt::format("no resource \"{}\" in the model", o.resource));
+  }
+  o.weights = sector_map(f, "weights", plan.economy);
+  o.floors = sector_map(f, "floors", plan.economy);
+  if (auto beta = f.number("discount")) {
+    if (!(*beta > 0 && *beta <= 1)) f.fail("discount", fmt::format("expected a number in (0,1], got {}", *beta));
+    o.discount = *beta;
+  }
+  return o;
+}
+
+/// [demand]: listed sectors override the model's demand; others keep it.
+std::optional<std::vector<double>> read_demand(const Fields& top, const Economy& e) {
+  auto table = top.table("demand");
+  if (!table) return std::nullopt;
+  std::vector<double> d;
+  for (const auto& s : e.sectors) d.push_back(s.demand);
+  for (auto&& [k, node] : table->table()) {
+    const std::string id(k.str());
+    auto i = e.sector_index(id);
+    if (!i) table->fail(id, fmt::format("no sector \"{}\" in the model", id));
+    d[*i] = *table->nonnegative(id);
+  }
+  return d;
+}
+
+/// [resources.<id>]: `available = …` or `unlimited = true`, applied onto the economy.
+void apply_resource_overrides(const Fields& top, Economy& e) {
+  auto table = top.table("resources");
+  if (!table) return;
+  for (auto&& [k, node] : table->table()) {
+    const std::string id(k.str());
+    Fields f = table->child(node, id, table->key_path(id));
+    f.allow_only({"available", "unlimited"});
+    auto i = e.resource_index(id);
+    if (!i) f.fail("", fmt::format("no resource \"{}\" in the model", id));
+    const std::string which = f.one_of({"available", "unlimited"}, true);
+    if (which == "available") {
+      e.resources[*i].available = *f.number_or_list("available");
+    } else {
+      if (!*f.boolean("unlimited")) f.fail("unlimited", "unlimited = false means nothing; give available = … instead");
+      e.resources[*i].available.clear();
+    }
+  }
+}
+
+/// Loads the model the plan names (relative to the plan's folder).
+void load_model(const Fields& top, const std::filesystem::path& base_dir, Plan& plan) {
+  if (!top.has("model")) top.fail("", "missing key \"model\" (the path of the model file, relative to the plan)");
+  std::filesystem::path model = *top.string("model");
+  if (model.is_relative()) model = base_dir / model;
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(model, ec)) top.fail("model", fmt::format("model file not found: {}", model.string()));
+  plan.model_file = model.string();
+  plan.economy = read_model(model);
+}
+
+void read_horizon(const Fields& top, Plan& plan) {
+  if (!top.has("years")) top.fail("", "missing key \"years\" (T, the number of plan years)");
+  plan.years = *top.integer("years", 1, 1000);
+  const std::string terminal = top.string("terminal").value_or("none");
+  if (terminal != "steady-state" && terminal != "none")
+    top.fail("terminal", fmt::format("expected \"steady-state\" or \"none\", got \"{}\"", terminal));
+  plan.terminal_steady_state = terminal == "steady-state";
+  plan.terminal_capacity_bound = top.boolean("terminal_capacity_bound").value_or(true);
+  if (auto years = top.integer_list("demand_years", 1, plan.horizon())) {
+    plan.demand_years = *years;
+  } else {
+    for (int t = 1; t <= plan.years; ++t) plan.demand_years.push_back(t);
+  }
+}
+
+}  // namespace
+
+Plan parse_plan(const std::string& toml_text, const std::string& name, const std::filesystem::path& base_dir) {
+  const toml::table doc = toml_fields::parse(toml_text, name);
+  const Fields top(doc, name, "");
+  top.allow_only({"name", "description", "model", "years", "terminal", "terminal_capacity_bound", "demand_years",
+                  "objective", "demand", "resources", "goals", "actual"});
+  Plan plan;
+  plan.file = name;
+  plan.name = top.string("name").value_or(std::filesystem::path(name).stem().string());
+  plan.description = top.string("description").value_or("");
+  load_model(top, base_dir, plan);
+  read_horizon(top, plan);
+  plan.demand_override = read_demand(top, plan.economy);
+  apply_resource_overrides(top, plan.economy);
+
+  auto objective = top.table("objective");
+  if (!objective) top.fail("", fmt::format("missing [objective] table with kind = one of: {}", valid_kinds()));
+  plan.objective = read_objective(*objective, plan, /*allow_then=*/true);
+  if (auto then = objective->table("then")) plan.then = read_objective(*then, plan, /*allow_then=*/false);
+
+  plan.goals = read_goals(top, plan);
+  plan.actuals = read_actuals(top, plan);
+  for (const Objective* o : {&plan.objective, plan.then ? &*plan.then : nullptr}) {
+    if (!o || !plan.goals.empty()) continue;
+    if (o->kind == ObjectiveKind::max_fulfilment || o->kind == ObjectiveKind::min_shortfall)
+      objective->fail("kind", fmt::format("kind = \"{}\" needs at least one goal in [goals]", to_string(o->kind)));
+  }
+  return plan;
+}
+
+Plan read_plan(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  std::error_code ec;
+  if (!in || std::filesystem::is_directory(file, ec)) throw_bad_input(file.string(), "", "cannot open the plan file (does it exist?)");
+  std::ostringstream text;
+  text << in.rdbuf();
+  return parse_plan(text.str(), file.string(), file.parent_path());
+}
+
+}  // namespace planner

@@ -1,0 +1,222 @@
+#include "planner/lp/plan_lp_builder.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "planner/model/error.hpp"
+
+namespace planner::lp {
+namespace {
+
+using Index = Eigen::Index;
+
+std::string sector_year(const char* what, const std::string& id, int t) { return fmt::format("{}[{},{}]", what, id, t); }
+
+bool uses(const Plan& plan, ObjectiveKind kind) {
+  return plan.objective.kind == kind || (plan.then && plan.then->kind == kind);
+}
+
+// Builds the constraint part of §2; objectives are added by plan_objective.cpp.
+class CoreBuilder {
+ public:
+  CoreBuilder(const Plan& plan, LpBuilder& b, PlanColumns& cols)
+      : plan_(plan), e_(plan.economy), b_(b), cols_(cols), n_(plan.economy.size()), T_(plan.years), H_(plan.horizon()) {}
+
+  void build() {
+    add_variables();
+    add_balances();
+    add_capacities();
+    add_resources();
+    add_terminal();
+    add_currency();
+  }
+
+ private:
+  int ell_a() const { return e_.technical_lag; }
+  int ell_b() const { return e_.capital_lag; }
+  double A(std::size_t i, std::size_t j) const {
+    return e_.technical.size() ? e_.technical(static_cast<Index>(i), static_cast<Index>(j)) : 0.0;
+  }
+  double Bk(std::size_t i, std::size_t j) const {
+    return e_.capital.size() ? e_.capital(static_cast<Index>(i), static_cast<Index>(j)) : 0.0;
+  }
+  // Column of a per-sector, per-year variable, or −1 when it does not exist.
+  static int col(const std::vector<std::vector<int>>& v, std::size_t j, int t) {
+    if (v.empty() || t < 0 || t >= static_cast<int>(v[j].size())) return -1;
+    return v[j][static_cast<std::size_t>(t)];
+  }
+
+  void add_variables() {
+    auto table = [&](std::vector<std::vector<int>>& v) { v.assign(n_, std::vector<int>(static_cast<std::size_t>(H_) + 1, -1)); };
+    for (auto* v : {&cols_.output, &cols_.stock, &cols_.capacity_addition, &cols_.exports, &cols_.imports, &cols_.consumption})
+      table(*v);
+    const bool consumption = uses(plan_, ObjectiveKind::max_consumption);
+    for (std::size_t j = 0; j < n_; ++j) {
+      const Sector& s = e_.sectors[j];
+      for (int t = 0; t <= H_; ++t) {
+        // Year 0 is history: base-year output and opening stock are data, fixed columns.
+        double lo = t == 0 ? s.output : 0.0, hi = t == 0 ? s.output : kInf;
+        cols_.output[j][t] = b_.add_variable(sector_year("output", s.id, t), lo, hi);
+      }
+      for (int t = 0; t <= H_; ++t) {
+        double lo = t == 0 ? s.stock : 0.0, hi = t == 0 ? s.stock : kInf;
+        cols_.stock[j][t] = b_.add_variable(sector_year("stock", s.id, t), lo, hi);
+      }
+      // Capacity can only be added where capacity is modelled, and only takes effect in the plan.
+      if (s.capacity)
+        for (int t = std::max(1, ell_b()); t <= T_; ++t)
+          cols_.capacity_addition[j][t] = b_.add_variable(sector_year("capacity_addition", s.id, t), 0.0, kInf);
+      for (int t = 1; t <= T_; ++t) {
+        if (s.export_price)
+          cols_.exports[j][t] = b_.add_variable(sector_year("export", s.id, t), 0.0, s.export_limit.value_or(kInf));
+        if (s.import_price)
+          cols_.imports[j][t] = b_.add_variable(sector_year("import", s.id, t), 0.0, s.import_limit.value_or(kInf));
+        if (consumption) cols_.consumption[j][t] = b_.add_variable(sector_year("consumption", s.id, t), 0.0, kInf);
+      }
+    }
+  }
+
+  // s[i,t] + x[i,t] + m[i,t] = Σ_j A x[j,t+ℓA] + Σ_j Bk e[j,t+ℓB] + d[i,t] + z[i,t] + c[i,t] + s[i,t+1]
+  void add_balances() {
+    int last = (H_ > T_ && ell_a() == 0) ? H_ : T_;
+    for (int t = 0; t <= last; ++t)
+      for (std::size_t i = 0; i < n_; ++i) {
+        std::vector<Term> terms{{col(cols_.stock, i, t), 1.0}, {col(cols_.output, i, t), 1.0}};
+        for (std::size_t j = 0; j < n_; ++j) {
+          if (int x = col(cols_.output, j, t + ell_a()); x >= 0 && A(i, j) != 0.0) terms.push_back({x, -A(i, j)});
+          if (int e = col(cols_.capacity_addition, j, t + ell_b()); e >= 0 && Bk(i, j) != 0.0) terms.push_back({e, -Bk(i, j)});
+        }
+        if (t < H_) terms.push_back({col(cols_.stock, i, t + 1), -1.0});  // no stock is carried out of year H
+        if (int m = col(cols_.imports, i, t); m >= 0) terms.push_back({m, 1.0});
+        if (int z = col(cols_.exports, i, t); z >= 0) terms.push_back({z, -1.0});
+        if (int c = col(cols_.consumption, i, t); c >= 0) terms.push_back({c, -1.0});
+        double d = plan_demand(plan_, i, t);
+        b_.add_row(sector_year("balance", e_.sectors[i].id, t), terms, d, d);
+      }
+  }
+
+  // x[j,t] ≤ k̄(1−δ)^t + Σ_{τ≤t} e[j,τ](1−δ)^{t−τ}; the terminal year only with terminal_capacity_bound.
+  void add_capacities() {
+    int last = (H_ > T_ && !plan_.terminal_capacity_bound) ? T_ : H_;
+    for (std::size_t j = 0; j < n_; ++j) {
+      const Sector& s = e_.sectors[j];
+      if (!s.capacity) continue;
+      const double keep = 1.0 - s.depreciation;
+      for (int t = 1; t <= last; ++t) {
+        std::vector<Term> terms{{col(cols_.output, j, t), 1.0}};
+        for (int tau = 1; tau <= t; ++tau)
+          if (int e = col(cols_.capacity_addition, j, tau); e >= 0) terms.push_back({e, -std::pow(keep, t - tau)});
+        b_.add_row(sector_year("capacity", s.id, t), terms, -kInf, *s.capacity * std::pow(keep, t));
+      }
+    }
+  }
+
+  // Σ_j l[j] x[j,t+ℓr] + Σ_j c[j] e[j,t+ℓrc] ≤ R_t; known base-year output moves to the right.
+  void add_resources() {
+    for (const Resource& r : e_.resources) {
+      if (r.unlimited()) continue;
+      for (int t = 0; t <= H_; ++t) {
+        double rhs = r.available_in(t);
+        std::vector<Term> terms;
+        for (std::size_t j = 0; j < n_; ++j) {
+          const Index jj = static_cast<Index>(j);
+          double l = r.per_output.size() ? r.per_output[jj] : 0.0;
+          double c = r.per_capacity.size() ? r.per_capacity[jj] : 0.0;
+          int tx = t + r.per_output_lag;
+          if (l != 0.0 && tx == 0) rhs -= l * e_.sectors[j].output;
+          else if (l != 0.0 && tx <= H_) terms.push_back({col(cols_.output, j, tx), l});
+          if (int e = col(cols_.capacity_addition, j, t + r.per_capacity_lag); e >= 0 && c != 0.0) terms.push_back({e, c});
+        }
+        if (terms.empty()) continue;  // nothing the plan decides: no row
+        b_.add_row(fmt::format("{}[{}]", r.id, t), terms, -kInf, rhs);
+      }
+    }
+  }
+
+  // x[j,H] ≥ x*_j: the plan must leave the economy able to go on meeting its own demand.
+  void add_terminal() {
+    if (!plan_.terminal_steady_state) return;
+    Eigen::VectorXd xs = steady_state_output(e_);
+    for (std::size_t j = 0; j < n_; ++j)
+      b_.add_row(fmt::format("terminal[{}]", e_.sectors[j].id), {{col(cols_.output, j, H_), 1.0}},
+                 xs[static_cast<Index>(j)], kInf);
+  }
+
+  // Σ p^X z − Σ p^M m ≥ −credit_t: exports pay for imports, up to the credit allowed.
+  void add_currency() {
+    for (int t = 1; t <= T_; ++t) {
+      std::vector<Term> terms;
+      for (std::size_t i = 0; i < n_; ++i) {
+        if (int z = col(cols_.exports, i, t); z >= 0) terms.push_back({z, *e_.sectors[i].export_price});
+        if (int m = col(cols_.imports, i, t); m >= 0) terms.push_back({m, -*e_.sectors[i].import_price});
+      }
+      if (!terms.empty()) b_.add_row(fmt::format("currency[{}]", t), terms, -e_.credit_in(t), kInf);
+    }
+  }
+
+  const Plan& plan_;
+  const Economy& e_;
+  LpBuilder& b_;
+  PlanColumns& cols_;
+  std::size_t n_;
+  int T_, H_;
+};
+
+}  // namespace
+
+double plan_demand(const Plan& plan, std::size_t sector, int year) {
+  std::vector<int> years = plan.demand_years;
+  if (years.empty())
+    for (int t = 1; t <= plan.years; ++t) years.push_back(t);
+  if (std::find(years.begin(), years.end(), year) == years.end()) return 0.0;
+  if (plan.demand_override && sector < plan.demand_override->size()) return (*plan.demand_override)[sector];
+  return plan.economy.sectors[sector].demand;
+}
+
+Eigen::VectorXd steady_state_output(const Economy& economy) {
+  const Index n = static_cast<Index>(economy.size());
+  Eigen::MatrixXd A = economy.technical.size() ? economy.technical : Eigen::MatrixXd::Zero(n, n);
+  Eigen::MatrixXd I_minus_A = Eigen::MatrixXd::Identity(n, n) - A;
+  Eigen::FullPivLU<Eigen::MatrixXd> lu(I_minus_A);
+  if (!lu.isInvertible())
+    throw Error(ExitCode::bad_input, economy.file, "technical",
+                "I − A is singular, so the steady-state terminal output (I − A)⁻¹ d cannot be computed; "
+                "the technical coefficients are not productive");
+  return lu.solve(economy.demands());
+}
+
+PlanLp build_plan_lp(const Plan& plan) {
+  const Economy& e = plan.economy;
+  const Index n = static_cast<Index>(e.size());
+  if (n == 0) throw Error(ExitCode::bad_input, plan.file, "", "the model has no sectors");
+  if (plan.years < 1) throw Error(ExitCode::bad_input, plan.file, "years", "a plan needs at least one year (years ≥ 1)");
+  if ((e.technical.size() && (e.technical.rows() != n || e.technical.cols() != n)) ||
+      (e.capital.size() && (e.capital.rows() != n || e.capital.cols() != n)))
+    throw Error(ExitCode::bad_input, e.file, "", "technical/capital matrices must be n×n with n the number of sectors");
+  if (plan.demand_override && plan.demand_override->size() != e.size())
+    throw Error(ExitCode::bad_input, plan.file, "demand", "the demand override must give one value per sector");
+  for (int t : plan.demand_years)
+    if (t < 0 || t > plan.horizon())
+      throw Error(ExitCode::bad_input, plan.file, "demand_years",
+                  fmt::format("year {} is outside the plan's years 0…{}", t, plan.horizon()));
+
+  PlanLp out;
+  LpBuilder b;
+  CoreBuilder(plan, b, out.columns).build();
+  out.objective = add_objective(plan, plan.objective, out.columns, b);
+  if (plan.then) out.then = add_objective(plan, *plan.then, out.columns, b);
+  // Objectives may have added columns after their costs were taken: pad with zeros.
+  out.objective.cost.resize(static_cast<std::size_t>(b.num_col()), 0.0);
+  if (out.then) out.then->cost.resize(static_cast<std::size_t>(b.num_col()), 0.0);
+
+  b.clear_objective();
+  b.set_sense(out.objective.sense);
+  b.set_offset(out.objective.offset);
+  for (int j = 0; j < b.num_col(); ++j) b.add_cost(j, out.objective.cost[static_cast<std::size_t>(j)]);
+  out.lp = b.build();
+  return out;
+}
+
+}  // namespace planner::lp

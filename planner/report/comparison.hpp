@@ -1,0 +1,171 @@
+#pragma once
+// Plan versus feasible versus actual (issue #4): for each plan and each product with a goal
+// or a recorded outcome, the base-year output, the stated goal (absolute and as a multiple),
+// what the plan LP can reach at maximal fulfilment λ (by the goal year and by the year of the
+// recorded outcome), what history recorded, the three ratios, and the binding rows that
+// stopped a goal being met. Building it re-solves plans; rendering it (comparison_format,
+// html_report) does no numerics.
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "planner/model/plan.hpp"
+
+namespace planner {
+
+/// A figure that may be missing (no goal, no actual, the solve failed).
+using Figure = std::optional<double>;
+
+/// One recorded value and where it comes from.
+struct RecordedValue {
+  double value = 0.0;
+  std::string source;
+};
+
+/// One product (a sector, or a weighted group goal) of one plan.
+struct ProductComparison {
+  std::string id;               ///< sector id, or the goal id of a weighted group goal
+  std::string name;             ///< display name
+  std::string unit;             ///< unit of every quantity below
+  bool group = false;           ///< a weighted group goal: quantities are weighted sums
+  double base = 0.0;            ///< base-year output x̄
+  Figure goal;                  ///< stated goal, absolute (a multiple m gives m·x̄)
+  Figure goal_multiple;         ///< stated goal as a multiple of x̄ (a target T gives T/x̄)
+  int goal_year = 0;            ///< calendar year of the goal
+  std::string goal_source;      ///< the goal's `source`
+  Figure feasible;              ///< LP output in the goal year at maximal fulfilment λ
+  Figure feasible_by_actual_year;  ///< LP output in the actual's year, plan truncated to it
+  Figure actual;                ///< recorded outcome
+  int actual_year = 0;          ///< calendar year of the recorded outcome (0 = none)
+  std::string actual_source;
+  std::string actual_note;
+  std::vector<RecordedValue> actual_alternatives;  ///< other values where sources conflict
+  std::map<int, double> path;                 ///< LP output by calendar year, full plan
+  std::map<int, double> path_by_actual_year;  ///< LP output by calendar year, truncated plan
+
+  /// actual / goal: how much of the stated goal history recorded.
+  Figure goal_fulfilment() const;
+  /// feasible / goal: how much of the goal the LP could reach (< 1: the goal was infeasible).
+  Figure feasibility_gap() const;
+  /// actual / feasible, with feasible taken in the actual's year when the actual is earlier
+  /// than the goal year and the truncated plan solved (else in the goal year).
+  Figure realised_share() const;
+  /// The feasible figure realised_share() divides by.
+  Figure feasible_for_actual() const;
+  /// True when there is a goal, the LP solved, and the feasible output falls short of it.
+  bool goal_unmet() const;
+};
+
+/// A row of the plan LP that binds at the optimum, in words.
+struct BindingConstraint {
+  std::string row;              ///< the LP's row name
+  std::string kind;             ///< "resource", "capacity", "balance", "goal", "trade" or "other"
+  std::string subject;          ///< resource or sector id (empty when unknown)
+  std::string subject_name;     ///< its display name
+  int year = 0;                 ///< calendar year (0 when the row has none)
+  double shadow_price = 0.0;    ///< change of λ per unit of the row's right-hand side
+  std::string unit;             ///< unit of the right-hand side
+  /// "labour in 1931 (shadow price 0.42 per million workers)".
+  std::string text() const;
+};
+
+/// A re-solve of a plan under a changed assumption.
+struct Scenario {
+  std::string id;               ///< "by-1932", "no-consumption-floor", "no-exports"
+  std::string label;            ///< in words, for reports
+  int goal_year = 0;            ///< calendar year the goals are asked for
+  std::string status;           ///< "optimal", "infeasible", "unbounded", "error"
+  Figure fulfilment;            ///< λ
+  Figure delta_fulfilment;      ///< λ − the plan's λ
+  double imports_value = 0.0;   ///< Σ years Σ sectors import price × imports
+  double exports_value = 0.0;   ///< Σ years Σ sectors export price × exports
+  Figure delta_imports_value;   ///< imports_value − the plan's
+  std::map<std::string, double> feasible;     ///< sector → output in goal_year
+  std::map<std::string, double> imports;      ///< sector → imports summed over plan years
+  std::map<std::string, double> delta_imports;  ///< sector → imports − the plan's
+};
+
+/// Where a figure comes from: one source text and what cites it.
+struct SourceNote {
+  std::string text;
+  std::vector<std::string> cited_by;  ///< "goal coal", "actual coal", "sector coal"
+};
+
+/// One plan's comparison.
+struct PlanComparison {
+  std::string name;
+  std::string file;
+  std::string model_name;
+  std::string description;
+  int base_year = 0;            ///< calendar year of year 0
+  int years = 0;                ///< T
+  int goal_year = 0;            ///< calendar year of T
+  std::string status;           ///< of the max-fulfilment solve; "no-goals" when nothing to fulfil
+  std::string diagnosis;        ///< when not optimal
+  Figure fulfilment;            ///< λ: the share of every goal reachable at once
+  double imports_value = 0.0;
+  double exports_value = 0.0;
+  std::map<std::string, double> imports;  ///< sector → imports summed over plan years
+  std::vector<ProductComparison> products;
+  std::vector<BindingConstraint> binding;  ///< by |shadow price|, largest first
+  std::vector<Scenario> scenarios;
+  std::vector<SourceNote> sources;
+
+  /// Products whose goal the LP could not reach.
+  std::vector<const ProductComparison*> unmet_goals() const;
+  /// The scenario with this id, or nullptr.
+  const Scenario* scenario(const std::string& id) const;
+};
+
+/// Several plans side by side.
+struct Comparison {
+  std::vector<PlanComparison> plans;
+  /// Every source of every plan, de-duplicated, in order of first appearance.
+  std::vector<SourceNote> sources() const;
+};
+
+// ---- Building: the numerics of what to re-solve ------------------------------------------
+
+/// What the comparison needs from one LP solve (an adapter fills it from the LP library's
+/// result; tests hand in fakes). Years are plan years 0…H.
+struct SolveSummary {
+  std::string status = "error";   ///< "optimal", "infeasible", "unbounded", "error"
+  std::string diagnosis;
+  Figure fulfilment;              ///< λ
+  std::map<std::string, std::map<int, double>> output;   ///< sector → t → x[j,t]
+  std::map<std::string, std::map<int, double>> imports;  ///< sector → t → m[i,t]
+  std::map<std::string, std::map<int, double>> exports;  ///< sector → t → z[i,t]
+  std::vector<BindingConstraint> binding;  ///< years as plan years t (converted later)
+};
+
+/// Solves one plan; the default calls the LP library (planner/report/plan_solve.hpp).
+using PlanSolver = std::function<SolveSummary(const Plan&)>;
+
+struct ComparisonOptions {
+  bool by_actual_year = true;          ///< re-solve truncated to each earlier actual year
+  bool no_consumption_floor = false;   ///< re-solve with exogenous demand set to zero
+  bool no_exports = false;             ///< re-solve with every export limit set to zero
+};
+
+/// The plan re-posed as `max-fulfilment` of its goals (the plan's own objective otherwise
+/// ignored; a max-fulfilment plan's `then` objective is kept).
+Plan fulfilment_plan(const Plan& plan);
+/// The plan truncated to `years` (T' < T): goals later than T' are asked for in T'.
+Plan truncated_plan(const Plan& plan, int years);
+/// The plan with its exogenous final demand set to zero in every plan year.
+Plan without_consumption_floor(const Plan& plan);
+/// The plan with every export limit set to zero.
+Plan without_exports(const Plan& plan);
+
+/// Per-sector goals of a plan (sector goals, and unweighted group goals applied to each
+/// member; a sector goal wins over its group's). Value: (absolute target, plan year).
+std::map<std::string, std::pair<double, int>> sector_goals(const Plan& plan);
+
+/// Compares one plan: solves it (and its scenarios) with `solve`.
+PlanComparison compare_plan(const Plan& plan, const ComparisonOptions& options, const PlanSolver& solve);
+/// Compares several plans side by side.
+Comparison compare_plans(const std::vector<Plan>& plans, const ComparisonOptions& options, const PlanSolver& solve);
+
+}  // namespace planner

@@ -1,0 +1,34 @@
+#pragma once
+// Renders a Comparison (plan vs feasible vs actual) as a terminal table, Markdown, CSV or
+// JSON. No numerics: every figure comes from the Comparison. Deterministic bytes.
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "planner/report/comparison.hpp"
+
+namespace planner {
+
+/// Aligned plain text for a terminal: a summary of the plans, then each plan's table,
+/// unmet goals, binding rows, re-solves and sources.
+std::string comparison_to_text(const Comparison& c);
+/// The same as GitHub-flavoured Markdown.
+std::string comparison_to_markdown(const Comparison& c);
+/// One row per plan × product with every figure (full precision; empty = missing).
+std::string comparison_to_csv(const Comparison& c);
+/// `{"plans": [...], "sources": [...]}` with stable keys (see docs and comparison_format.cpp).
+nlohmann::ordered_json comparison_to_json(const Comparison& c);
+
+// ---- number formatting shared by the text, Markdown and HTML reports ------------------------
+
+/// A quantity with precision suited to its size ("75.0", "6.20", "1234"); "–" when missing.
+std::string format_quantity(const Figure& v);
+/// A multiple of base output: "×2.12"; "–" when missing.
+std::string format_multiple(const Figure& v);
+/// A ratio as a percentage: "85.7%"; "–" when missing.
+std::string format_percent(const Figure& v);
+/// A signed change: "+0.120" / "−0.050"; "–" when missing.
+std::string format_delta(const Figure& v, int decimals = 3);
+/// λ with three decimals; "–" when missing.
+std::string format_lambda(const Figure& v);
+
+}  // namespace planner

@@ -1,0 +1,433 @@
+#include "planner/report/html_report.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+
+#include "planner/report/comparison_format.hpp"
+#include "planner/report/svg_chart.hpp"
+
+namespace planner {
+
+namespace {
+
+using svg::escape;
+
+// Series colours: grey base, red goal, blue feasible, gold actual.
+const char* const kBase = "#9aa0a6";
+const char* const kGoal = "#b3261e";
+const char* const kFeasible = "#1f6fb2";
+const char* const kFeasibleThen = "#7fb2df";
+const char* const kActual = "#e0a100";
+
+const char* const kStyle = R"css(
+:root { --ink:#1f2328; --muted:#667085; --line:#e4e2dc; --paper:#f6f4ef; --red:#b3261e; --blue:#1f6fb2; --gold:#e0a100; }
+* { box-sizing: border-box; }
+body { margin:0; background:var(--paper); color:var(--ink); font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
+main { max-width: 1160px; margin: 0 auto; padding: 28px 28px 60px; }
+header.top { border-bottom: 4px solid var(--red); padding-bottom: 14px; margin-bottom: 22px; }
+header.top h1 { font-size: 30px; margin: 0 0 4px; letter-spacing: -0.01em; }
+header.top p { margin: 0; color: var(--muted); max-width: 860px; }
+h2 { font-size: 22px; margin: 40px 0 6px; padding-top: 10px; border-top: 1px solid var(--line); }
+h3 { font-size: 16px; margin: 26px 0 8px; color: #333; }
+.meta { color: var(--muted); font-size: 13.5px; margin: 0 0 14px; }
+.cards { display: flex; flex-wrap: wrap; gap: 14px; margin: 8px 0 10px; }
+.card { background: #fff; border-radius: 10px; padding: 14px 18px; box-shadow: 0 1px 3px rgba(0,0,0,.08); flex: 1 1 240px; max-width: 370px; border-top: 5px solid var(--blue); }
+.card.short { border-top-color: var(--red); }
+.card .plan { font-weight: 600; font-size: 14px; line-height: 1.3; min-height: 2.6em; }
+.card .lambda { font-size: 38px; font-weight: 700; letter-spacing: -0.02em; margin: 4px 0 0; }
+.card .lambda small { font-size: 15px; font-weight: 500; color: var(--muted); margin-left: 6px; }
+.card .what { color: var(--muted); font-size: 13px; }
+.card .extra { font-size: 13px; margin-top: 6px; }
+.panel { background: #fff; border-radius: 10px; box-shadow: 0 1px 3px rgba(0,0,0,.08); padding: 12px; margin: 12px 0; overflow-x: auto; }
+.panel svg { display: block; max-width: 100%; height: auto; }
+table.data { border-collapse: collapse; width: 100%; font-size: 13.5px; background: #fff; }
+table.data th, table.data td { padding: 6px 9px; border-bottom: 1px solid var(--line); text-align: right; white-space: nowrap; }
+table.data th { background: #faf9f6; font-weight: 600; color: #444; vertical-align: bottom; }
+table.data td.text, table.data th.text { text-align: left; white-space: normal; }
+table.data td.num { font-variant-numeric: tabular-nums; }
+td.short { color: var(--red); font-weight: 600; }
+td.met { color: #1b7f3b; font-weight: 600; }
+.unmet li { margin: 3px 0; }
+.grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(340px, 1fr)); gap: 12px; }
+.grid .panel { margin: 0; padding: 6px; }
+.note { color: var(--muted); font-size: 13px; }
+ol.sources { font-size: 13px; color: #333; padding-left: 22px; }
+ol.sources li { margin: 5px 0; overflow-wrap: anywhere; }
+ol.sources .by { color: var(--muted); }
+a { color: var(--blue); }
+footer { margin-top: 40px; color: var(--muted); font-size: 12.5px; border-top: 1px solid var(--line); padding-top: 10px; }
+@media print { body { background: #fff; } .panel, .card { box-shadow: none; border: 1px solid var(--line); } }
+)css";
+
+std::string plan_label(const PlanComparison& p) { return p.name.empty() ? p.file : p.name; }
+
+std::string ratio_cell(const Figure& r) {
+  if (!r) return "<td class=\"num\">–</td>";
+  const char* cls = *r >= 1.0 - 5e-4 ? "num met" : "num short";
+  return fmt::format("<td class=\"{}\">{}</td>", cls, escape(format_percent(r)));
+}
+
+std::string num_cell(const std::string& s) { return "<td class=\"num\">" + escape(s) + "</td>"; }
+
+std::string cards(const Comparison& c) {
+  std::string out = "<div class=\"cards\">\n";
+  for (const auto& p : c.plans) {
+    bool short_ = p.fulfilment && *p.fulfilment < 1.0 - 1e-9;
+    out += fmt::format("<div class=\"card{}\">\n<div class=\"plan\">{}</div>\n", short_ ? " short" : "", escape(plan_label(p)));
+    if (p.fulfilment) {
+      out += fmt::format("<div class=\"lambda\">λ = {}<small>{}</small></div>\n", escape(format_lambda(p.fulfilment)),
+                         escape(format_percent(p.fulfilment)));
+      out += fmt::format("<div class=\"what\">of every goal reachable at once by {}</div>\n", p.goal_year);
+    } else {
+      out += fmt::format("<div class=\"lambda\">–</div>\n<div class=\"what\">{}</div>\n",
+                         escape(p.status == "no-goals" ? "no goals stated" : "max-fulfilment solve: " + p.status));
+    }
+    for (const auto& s : p.scenarios)
+      if (s.id.rfind("by-", 0) == 0)
+        out += fmt::format("<div class=\"extra\">by {}: λ = {}</div>\n", s.goal_year, escape(format_lambda(s.fulfilment)));
+    if (p.fulfilment) {
+      auto unmet = p.unmet_goals();
+      out += fmt::format("<div class=\"extra\">{}</div>\n",
+                         unmet.empty() ? std::string("every goal feasible")
+                                       : fmt::format("{} of {} goals not feasible", unmet.size(),
+                                                     std::count_if(p.products.begin(), p.products.end(),
+                                                                   [](const ProductComparison& x) { return x.goal.has_value(); })));
+    }
+    out += "</div>\n";
+  }
+  return out + "</div>\n";
+}
+
+std::string lambda_chart(const Comparison& c) {
+  svg::BarChart chart;
+  chart.title = "Fulfilment λ by plan: the share of every goal reachable at once";
+  chart.y_label = "λ (1 = every goal met)";
+  chart.reference = 1.0;
+  chart.reference_label = "all goals met";
+  chart.height = 340;
+  bool any_by = false, any_noc = false, any_nox = false;
+  for (const auto& p : c.plans)
+    for (const auto& s : p.scenarios) {
+      any_by = any_by || s.id.rfind("by-", 0) == 0;
+      any_noc = any_noc || s.id == "no-consumption-floor";
+      any_nox = any_nox || s.id == "no-exports";
+    }
+  chart.series.push_back({"by the goal year", kFeasible, "lambda"});
+  if (any_by) chart.series.push_back({"by the actuals' year", kFeasibleThen, "lambda-by"});
+  if (any_noc) chart.series.push_back({"without the consumption floor", "#5b8c5a", "lambda-noc"});
+  if (any_nox) chart.series.push_back({"without exports", "#8e6bb0", "lambda-nox"});
+  for (const auto& p : c.plans) {
+    svg::BarGroup g;
+    g.label = plan_label(p);
+    if (g.label.size() > 34) g.label = g.label.substr(0, 32) + "…";
+    auto add = [&](const Figure& v, const std::string& what) {
+      g.values.push_back(v);
+      g.value_labels.push_back(v ? format_lambda(v) : "");
+      g.tooltips.push_back(plan_label(p) + " — λ " + what + ": " + format_lambda(v));
+    };
+    add(p.fulfilment, fmt::format("by {}", p.goal_year));
+    const Scenario* by = nullptr;
+    for (const auto& s : p.scenarios)
+      if (s.id.rfind("by-", 0) == 0 && !by) by = &s;
+    if (any_by) add(by ? by->fulfilment : Figure{}, by ? fmt::format("by {}", by->goal_year) : "by the actuals' year");
+    if (any_noc) add(p.scenario("no-consumption-floor") ? p.scenario("no-consumption-floor")->fulfilment : Figure{}, "without the consumption floor");
+    if (any_nox) add(p.scenario("no-exports") ? p.scenario("no-exports")->fulfilment : Figure{}, "without exports");
+    g.sublabel = fmt::format("goal year {}", p.goal_year);
+    chart.groups.push_back(g);
+  }
+  return "<div class=\"panel\">\n" + svg::bar_chart(chart) + "</div>\n";
+}
+
+std::string product_bars(const PlanComparison& p) {
+  svg::BarChart chart;
+  chart.title = fmt::format("Base {}, goal, feasible and actual — as multiples of {} output", p.base_year, p.base_year);
+  chart.y_label = fmt::format("multiple of {} output", p.base_year);
+  chart.reference = 1.0;
+  chart.reference_label = fmt::format("{} level", p.base_year);
+  chart.series = {{fmt::format("base {}", p.base_year), kBase, "base"},
+                  {"stated goal", kGoal, "goal"},
+                  {"LP-feasible (goal year)", kFeasible, "feasible"},
+                  {"recorded outcome", kActual, "actual"}};
+  for (const auto& x : p.products) {
+    if (!(x.base > 0)) continue;
+    svg::BarGroup g;
+    g.label = x.name;
+    g.sublabel = x.unit;
+    auto add = [&](const Figure& v, const std::string& what, int year) {
+      g.values.push_back(v ? Figure(*v / x.base) : Figure{});
+      g.value_labels.push_back(v ? format_quantity(v) : "");
+      g.tooltips.push_back(fmt::format("{} — {} {}: {} {} ({})", x.name, what, year, format_quantity(v), x.unit,
+                                       format_multiple(v ? Figure(*v / x.base) : Figure{})));
+    };
+    add(x.base, "base", p.base_year);
+    add(x.goal, "goal", x.goal_year);
+    add(x.feasible, "feasible", x.goal_year);
+    add(x.actual, "actual", x.actual_year);
+    chart.groups.push_back(g);
+  }
+  if (chart.groups.empty()) return "";
+  chart.height = 420;
+  return "<div class=\"panel\">\n" + svg::bar_chart(chart) + "</div>\n";
+}
+
+std::string product_table(const PlanComparison& p) {
+  std::string out = "<div class=\"panel\"><table class=\"data products\">\n<thead><tr>";
+  out += "<th class=\"text\">product</th><th class=\"text\">unit</th>";
+  out += fmt::format("<th>base {}</th><th>goal</th><th>goal ×</th><th>feasible</th><th>feasible by the actual's year</th>"
+                     "<th>actual</th><th>actual / goal<br><span class=\"note\">goal fulfilment</span></th>"
+                     "<th>feasible / goal<br><span class=\"note\">feasibility gap</span></th>"
+                     "<th>actual / feasible<br><span class=\"note\">realised share</span></th></tr></thead>\n<tbody>\n",
+                     p.base_year);
+  for (const auto& x : p.products) {
+    std::string goal = format_quantity(x.goal);
+    if (x.goal) goal += fmt::format(" ({})", x.goal_year);
+    std::string actual = format_quantity(x.actual);
+    if (x.actual) actual += fmt::format(" ({})", x.actual_year);
+    std::string by = x.actual && x.actual_year < x.goal_year ? format_quantity(x.feasible_by_actual_year) : "–";
+    std::string feasible = format_quantity(x.feasible);
+    out += fmt::format("<tr data-product=\"{}\"><td class=\"text\">{}</td><td class=\"text\">{}</td>", escape(x.id),
+                       escape(x.name), escape(x.unit));
+    out += num_cell(format_quantity(x.base)) + num_cell(goal) + num_cell(format_multiple(x.goal_multiple));
+    out += fmt::format("<td class=\"{}\">{}</td>", x.goal_unmet() ? "num short" : "num", escape(feasible));
+    out += num_cell(by);
+    std::string alt;
+    for (const auto& a : x.actual_alternatives) alt += (alt.empty() ? "" : "; ") + format_quantity(a.value);
+    if (!alt.empty())
+      out += fmt::format("<td class=\"num\">{}<br><span class=\"note\">other sources: {}</span></td>", escape(actual), escape(alt));
+    else
+      out += num_cell(actual);
+    out += ratio_cell(x.goal_fulfilment()) + ratio_cell(x.feasibility_gap()) + ratio_cell(x.realised_share());
+    out += "</tr>\n";
+  }
+  return out + "</tbody></table></div>\n";
+}
+
+std::string unmet_and_binding(const PlanComparison& p) {
+  std::string out;
+  if (p.fulfilment) {
+    out += "<h3>Goals that could not be met</h3>\n";
+    auto unmet = p.unmet_goals();
+    if (unmet.empty()) {
+      out += "<p>None: every goal is feasible together.</p>\n";
+    } else {
+      out += "<ul class=\"unmet\">\n";
+      for (const auto* x : unmet)
+        out += fmt::format("<li><b>{}</b>: at most {} of {} {} by {} ({} of the goal)</li>\n", escape(x->name),
+                           escape(format_quantity(x->feasible)), escape(format_quantity(x->goal)), escape(x->unit),
+                           x->goal_year, escape(format_percent(x->feasibility_gap())));
+      out += "</ul>\n";
+    }
+  } else if (!p.diagnosis.empty()) {
+    out += "<p class=\"note\">" + escape(p.status + ": " + p.diagnosis) + "</p>\n";
+  }
+  if (!p.binding.empty()) {
+    out += "<h3>What bound them</h3>\n<p class=\"note\">Rows of the plan LP that bind at the optimum, by the size of "
+           "their shadow price: how much λ would rise per unit more of the row's right-hand side "
+           "(Kantorovich's objectively determined valuations).</p>\n";
+    out += "<div class=\"panel\"><table class=\"data binding\">\n<thead><tr><th class=\"text\">constraint</th>"
+           "<th class=\"text\">kind</th><th>year</th><th>shadow price</th><th class=\"text\">per</th>"
+           "<th class=\"text\">LP row</th></tr></thead>\n<tbody>\n";
+    std::size_t shown = 0;
+    for (const auto& b : p.binding) {
+      if (shown++ == 15) break;
+      std::string what = b.subject_name.empty() ? b.subject : b.subject_name;
+      out += fmt::format(
+          "<tr><td class=\"text\">{}</td><td class=\"text\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>"
+          "<td class=\"text\">{}</td><td class=\"text note\">{}</td></tr>\n",
+          escape(b.text()), escape(b.kind), b.year == 0 ? std::string("–") : std::to_string(b.year),
+          escape(fmt::format("{:.3g}", b.shadow_price)), escape(b.unit), escape(b.row));
+    }
+    out += "</tbody></table>";
+    if (p.binding.size() > 15)
+      out += fmt::format("<p class=\"note\">… and {} more rows (see <code>--format json</code>).</p>", p.binding.size() - 15);
+    out += "</div>\n";
+  }
+  return out;
+}
+
+std::string scenarios(const PlanComparison& p) {
+  if (p.scenarios.empty()) return "";
+  std::string out = "<h3>Re-solves</h3>\n<div class=\"panel\"><table class=\"data scenarios\">\n<thead><tr>"
+                    "<th class=\"text\">re-solve</th><th>goal year</th><th>λ</th><th>Δλ</th><th>imports (value)</th>"
+                    "<th>Δ imports</th><th class=\"text\">by sector</th></tr></thead>\n<tbody>\n";
+  out += fmt::format("<tr><td class=\"text\"><b>the plan as stated</b></td><td class=\"num\">{}</td>{}{}{}{}"
+                     "<td class=\"text\"></td></tr>\n",
+                     p.goal_year, num_cell(format_lambda(p.fulfilment)), num_cell("–"),
+                     num_cell(format_quantity(p.imports_value)), num_cell("–"));
+  for (const auto& s : p.scenarios) {
+    std::string by;
+    for (const auto& [sector, d] : s.delta_imports)
+      if (std::fabs(d) > 1e-9) by += (by.empty() ? "" : ", ") + sector + " " + format_delta(d, 2);
+    out += fmt::format("<tr><td class=\"text\">{}{}</td><td class=\"num\">{}</td>{}{}{}{}<td class=\"text\">{}</td></tr>\n",
+                       escape(s.label), s.status == "optimal" ? "" : " <span class=\"note\">(" + escape(s.status) + ")</span>",
+                       s.goal_year, num_cell(format_lambda(s.fulfilment)), num_cell(format_delta(s.delta_fulfilment)),
+                       num_cell(format_quantity(s.imports_value)), num_cell(format_delta(s.delta_imports_value, 2)),
+                       escape(by.empty() ? "" : "Δ imports: " + by));
+  }
+  return out + "</tbody></table></div>\n";
+}
+
+std::vector<std::pair<double, double>> points_of(const std::map<int, double>& path) {
+  std::vector<std::pair<double, double>> pts;
+  for (const auto& [y, v] : path) pts.emplace_back(y, v);
+  return pts;
+}
+
+std::string growth_paths(const PlanComparison& p) {
+  bool any = false;
+  for (const auto& x : p.products) any = any || !x.path.empty() || x.actual;
+  if (!any) return "";
+  int by_year = 0;
+  for (const auto& s : p.scenarios)
+    if (s.id.rfind("by-", 0) == 0 && by_year == 0) by_year = s.goal_year;
+  std::vector<svg::Line> lines{{fmt::format("LP output path to {}", p.goal_year), kFeasible, "feasible", {}, false}};
+  if (by_year) lines.push_back({fmt::format("LP path, plan truncated to {}", by_year), kFeasibleThen, "feasible-by", {}, true});
+  std::vector<svg::Markers> markers{{"base-year output", kBase, "base", "circle", {}, {}},
+                                    {"stated goal", kGoal, "goal", "diamond", {}, {}},
+                                    {"recorded outcome", kActual, "actual", "circle", {}, {}},
+                                    {"other source", kActual, "alternative", "ring", {}, {}}};
+  std::string out = "<h3>Growth paths by year</h3>\n<div class=\"panel\">" + svg::legend({}, lines, markers, 1080) + "</div>\n";
+  out += "<div class=\"grid\">\n";
+  for (const auto& x : p.products) {
+    svg::LineChart chart;
+    chart.title = x.name;
+    chart.subtitle = x.unit;
+    svg::Line full = lines[0];
+    full.points = points_of(x.path);
+    chart.lines.push_back(full);
+    if (lines.size() > 1 && !x.path_by_actual_year.empty()) {
+      svg::Line then = lines[1];
+      then.name = fmt::format("LP path, plan truncated to {}", x.actual_year);
+      then.points = points_of(x.path_by_actual_year);
+      chart.lines.push_back(then);
+    }
+    svg::Markers base = markers[0], goal = markers[1], actual = markers[2], alt = markers[3];
+    base.points = {{p.base_year, x.base}};
+    base.tooltips = {fmt::format("{} {}: {} {}", x.name, p.base_year, format_quantity(x.base), x.unit)};
+    chart.markers.push_back(base);
+    if (x.goal) {
+      goal.points = {{x.goal_year, *x.goal}};
+      goal.tooltips = {fmt::format("goal for {}: {} {}", x.goal_year, format_quantity(x.goal), x.unit)};
+      chart.markers.push_back(goal);
+    }
+    if (x.actual) {
+      actual.points = {{x.actual_year, *x.actual}};
+      actual.tooltips = {fmt::format("recorded {}: {} {}", x.actual_year, format_quantity(x.actual), x.unit)};
+      chart.markers.push_back(actual);
+      for (const auto& a : x.actual_alternatives) {
+        alt.points.emplace_back(x.actual_year, a.value);
+        alt.tooltips.push_back(fmt::format("other source, {}: {} {}", x.actual_year, format_quantity(a.value), x.unit));
+      }
+      if (!alt.points.empty()) chart.markers.push_back(alt);
+    }
+    out += "<div class=\"panel\">" + svg::line_chart(chart) + "</div>\n";
+  }
+  return out + "</div>\n";
+}
+
+std::string side_by_side(const Comparison& c) {
+  // Products in order of first appearance across plans.
+  std::vector<std::pair<std::string, std::string>> products;  // id, name
+  for (const auto& p : c.plans)
+    for (const auto& x : p.products) {
+      bool seen = false;
+      for (const auto& [id, name] : products) seen = seen || id == x.id;
+      if (!seen) products.emplace_back(x.id, x.name + " (" + x.unit + ")");
+    }
+  std::string out = "<h2>Side by side</h2>\n<p class=\"note\">Each plan's goal and what the LP finds feasible by the "
+                    "plan's goal year, next to the recorded outcome.</p>\n<div class=\"panel\"><table class=\"data side\">\n"
+                    "<thead><tr><th class=\"text\" rowspan=\"2\">product</th>";
+  for (const auto& p : c.plans) out += fmt::format("<th colspan=\"2\" class=\"text\">{}</th>", escape(plan_label(p)));
+  out += "<th rowspan=\"2\">actual</th></tr>\n<tr>";
+  for (std::size_t i = 0; i < c.plans.size(); ++i) out += "<th>goal</th><th>feasible</th>";
+  out += "</tr></thead>\n<tbody>\n";
+  for (const auto& [id, name] : products) {
+    out += "<tr><td class=\"text\">" + escape(name) + "</td>";
+    std::string actual = "–";
+    for (const auto& p : c.plans) {
+      const ProductComparison* x = nullptr;
+      for (const auto& q : p.products)
+        if (q.id == id) x = &q;
+      if (!x) {
+        out += num_cell("–") + num_cell("–");
+        continue;
+      }
+      out += num_cell(format_quantity(x->goal));
+      out += fmt::format("<td class=\"{}\">{}</td>", x->goal_unmet() ? "num short" : "num", escape(format_quantity(x->feasible)));
+      if (x->actual && actual == "–") actual = fmt::format("{} ({})", format_quantity(x->actual), x->actual_year);
+    }
+    out += num_cell(actual) + "</tr>\n";
+  }
+  return out + "</tbody></table></div>\n";
+}
+
+}  // namespace
+
+std::string html_linkify(const std::string& text) {
+  std::string out;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    std::size_t a = text.find("http://", i), b = text.find("https://", i);
+    std::size_t s = std::min(a, b);
+    if (s == std::string::npos) {
+      out += escape(text.substr(i));
+      break;
+    }
+    out += escape(text.substr(i, s - i));
+    std::size_t e = s;
+    while (e < text.size() && !std::isspace(static_cast<unsigned char>(text[e])) && text[e] != '"' && text[e] != '<' &&
+           text[e] != '>')
+      ++e;
+    while (e > s && std::string(").,;:'").find(text[e - 1]) != std::string::npos) --e;
+    std::string url = text.substr(s, e - s);
+    out += "<a href=\"" + escape(url) + "\">" + escape(url) + "</a>";
+    i = e;
+  }
+  return out;
+}
+
+std::string comparison_to_html(const Comparison& c) {
+  std::string title = "Plan, feasible and actual";
+  if (c.plans.size() == 1) title += " — " + plan_label(c.plans[0]);
+  std::string out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
+  out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
+  out += "<title>" + escape(title) + "</title>\n<style>" + std::string(kStyle) + "</style>\n</head>\n<body>\n<main>\n";
+  out += "<header class=\"top\">\n<h1>Plan, feasible and actual</h1>\n<p>What each plan asked for, what the "
+         "input–output plan LP finds feasible when every goal is pursued at once (the largest share λ of all goals, "
+         "Kantorovich's “complete sets”), and what history recorded.</p>\n</header>\n";
+  out += cards(c);
+  if (c.plans.size() > 1) out += lambda_chart(c) + side_by_side(c);
+  for (std::size_t i = 0; i < c.plans.size(); ++i) {
+    const auto& p = c.plans[i];
+    out += fmt::format("<section class=\"plan\" id=\"plan-{}\">\n<h2>{}</h2>\n", i + 1, escape(plan_label(p)));
+    std::string meta = p.file.empty() ? "" : p.file + " · ";
+    if (!p.model_name.empty()) meta += "model: " + p.model_name + " · ";
+    meta += fmt::format("base year {}, goal year {} (T = {})", p.base_year, p.goal_year, p.years);
+    out += "<p class=\"meta\">" + escape(meta) + "</p>\n";
+    if (!p.description.empty()) out += "<p>" + html_linkify(p.description) + "</p>\n";
+    out += product_bars(p);
+    out += product_table(p);
+    out += unmet_and_binding(p);
+    out += scenarios(p);
+    out += growth_paths(p);
+    out += "</section>\n";
+  }
+  auto sources = c.sources();
+  if (!sources.empty()) {
+    out += "<h2>Sources</h2>\n<ol class=\"sources\">\n";
+    for (const auto& s : sources) {
+      std::string by;
+      for (const auto& b : s.cited_by) by += (by.empty() ? "" : ", ") + b;
+      out += "<li>" + html_linkify(s.text) + " <span class=\"by\">— " + escape(by) + "</span></li>\n";
+    }
+    out += "</ol>\n";
+  }
+  out += "<footer>Made by <code>planner compare</code>. Bars are scaled to base-year output (1 = the base year's level) "
+         "and labelled with absolute values in each product's unit. Feasible figures solve the plan LP for maximal "
+         "fulfilment λ; “by the actual's year” re-solves the plan truncated to the year of the recorded outcome.</footer>\n";
+  out += "</main>\n</body>\n</html>\n";
+  return out;
+}
+
+}  // namespace planner
