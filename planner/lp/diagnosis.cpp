@@ -111,7 +111,7 @@ Diagnosis diagnose_infeasible(const Plan& plan, const LinearProgram& lp, const L
     d.violations.push_back({row, sl.kind, v, advice(sl.kind, row, v, sl.surplus, lp, sl.row)});
   }
   std::stable_sort(d.violations.begin(), d.violations.end(),
-                   [](const Violation& a, const Violation& b) { return a.amount > b.amount; });
+                   [](const Violation& x, const Violation& y) { return x.amount > y.amount; });
   if (d.violations.empty()) {
     d.status = "feasible";
     d.summary = "The solver reported no solution, but the elastic re-solve finds the plan feasible: "

@@ -37,6 +37,8 @@ std::string BindingConstraint::text() const {
   if (kind == "capacity") what += " capacity";
   else if (kind == "balance") what += " balance";
   else if (kind == "goal") what += " goal";
+  else if (kind == "terminal") what += " terminal (steady-state) output";
+  else if (kind == "floor") what += " consumption floor";
   else if (kind == "trade") what = "the currency balance";
   if (year != 0) what += fmt::format(" in {}", year);
   std::string price = fmt::format("shadow price {:.3g}", shadow_price);
@@ -81,11 +83,9 @@ std::vector<SourceNote> Comparison::sources() const {
 
 Plan fulfilment_plan(const Plan& plan) {
   Plan p = plan;
-  if (p.objective.kind != ObjectiveKind::max_fulfilment) {
-    p.objective = Objective{};
-    p.objective.kind = ObjectiveKind::max_fulfilment;
-    p.then.reset();
-  }
+  p.objective = Objective{};
+  p.objective.kind = ObjectiveKind::max_fulfilment;
+  p.then.reset();  // so every shadow price is a change of λ
   return p;
 }
 

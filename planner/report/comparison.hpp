@@ -61,10 +61,11 @@ struct ProductComparison {
 /// A row of the plan LP that binds at the optimum, in words.
 struct BindingConstraint {
   std::string row;              ///< the LP's row name
-  std::string kind;             ///< "resource", "capacity", "balance", "goal", "trade" or "other"
+  /// "resource", "capacity", "balance", "goal", "terminal", "floor", "trade" or "other".
+  std::string kind;
   std::string subject;          ///< resource or sector id (empty when unknown)
   std::string subject_name;     ///< its display name
-  int year = 0;                 ///< calendar year (0 when the row has none)
+  int year = 0;                 ///< calendar year (0 when the row has none; in a SolveSummary: plan year t, −1 for none)
   double shadow_price = 0.0;    ///< change of λ per unit of the row's right-hand side
   std::string unit;             ///< unit of the right-hand side
   /// "labour in 1931 (shadow price 0.42 per million workers)".
@@ -149,8 +150,8 @@ struct ComparisonOptions {
   bool no_exports = false;             ///< re-solve with every export limit set to zero
 };
 
-/// The plan re-posed as `max-fulfilment` of its goals (the plan's own objective otherwise
-/// ignored; a max-fulfilment plan's `then` objective is kept).
+/// The plan re-posed as `max-fulfilment` of its goals, without a `then` objective, so every
+/// shadow price reads as a change of λ (the plan's own objective is not used).
 Plan fulfilment_plan(const Plan& plan);
 /// The plan truncated to `years` (T' < T): goals later than T' are asked for in T'.
 Plan truncated_plan(const Plan& plan, int years);
