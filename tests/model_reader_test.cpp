@@ -165,7 +165,8 @@ TEST(ModelReader, NotFiniteNumbers) {
 }
 
 TEST(ModelReader, NegativeValues) {
-  for (std::string key : {"output", "stock", "capacity", "demand", "export_price"})
+  expect_model_error("[[sector]]\nid = \"coal\"\noutput = -1\n", {"line 3: sector[1].output", "expected a number ≥ 0, got -1"});
+  for (std::string key : {"stock", "capacity", "demand", "export_price"})
     expect_model_error(model("", key + " = -1.0\n"), {"line 5: sector[1]." + key, "expected a number ≥ 0, got -1"});
   expect_model_error(model("[[resource]]\nid = \"l\"\navailable = -5\n"), {"resource[1].available", "≥ 0"});
   expect_model_error(model("[[resource]]\nid = \"l\"\nper_capacity = { steel = -0.1 }\n"), {"resource[1].per_capacity.steel", "≥ 0"});
@@ -252,7 +253,7 @@ TEST(ModelReader, MatrixSources) {
                      {"technical.rows", "only one of"});
   expect_model_error(sectors + "[technical]\nrows = { coal = [0] }\n[capital]\nflows = \"z.csv\"\n",
                      {"capital.flows", "unknown key \"flows\""});
-  expect_model_error(sectors + "[technical]\nfile = \"missing.csv\"\n", {"line 3: technical.file", "file not found", "missing.csv"});
+  expect_model_error(sectors + "[technical]\nfile = \"missing.csv\"\n", {"line 4: technical.file", "file not found", "missing.csv"});
 }
 
 TEST(ModelReader, CsvErrorsNameTheCsvFile) {

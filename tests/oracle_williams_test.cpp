@@ -19,6 +19,7 @@
 
 #include "planner/io/plan_reader.hpp"
 #include "planner/lp/solve_plan.hpp"
+#include "lp_test_plans.hpp"
 
 namespace {
 
@@ -26,36 +27,7 @@ using planner::Plan;
 using planner::lp::PlanResult;
 
 Plan williams_plan(bool max_output) {
-  Plan p;
-  p.name = "williams";
-  auto& e = p.economy;
-  const char* ids[] = {"coal", "steel", "transport"};
-  const double stock[] = {150, 80, 100}, cap[] = {300, 350, 280}, demand[] = {60, 60, 30};
-  for (int i = 0; i < 3; ++i) {
-    planner::Sector s;
-    s.id = ids[i];
-    s.stock = stock[i];
-    s.capacity = cap[i];
-    s.demand = demand[i];
-    e.sectors.push_back(s);
-  }
-  e.technical.resize(3, 3);
-  e.technical << 0.1, 0.5, 0.4, 0.1, 0.1, 0.2, 0.2, 0.1, 0.2;
-  e.technical_lag = 1;
-  e.capital.resize(3, 3);
-  e.capital << 0.0, 0.7, 0.9, 0.1, 0.1, 0.2, 0.2, 0.1, 0.2;
-  e.capital_lag = 2;
-  planner::Resource labour;
-  labour.id = "labour";
-  labour.available = {470.0};
-  labour.per_output = Eigen::Vector3d(0.6, 0.3, 0.2);
-  labour.per_capacity = Eigen::Vector3d(0.4, 0.2, 0.1);
-  labour.per_output_lag = 0;
-  labour.per_capacity_lag = 1;
-  e.resources.push_back(labour);
-  p.years = 5;
-  p.terminal_steady_state = true;
-  p.demand_years = {1, 2, 3, 4, 5};
+  Plan p = planner::test::williams_plan();
   if (max_output) {
     p.objective.kind = planner::ObjectiveKind::max_output;
     p.objective.years = {4, 5};

@@ -20,29 +20,26 @@ Productivity check_productivity(const Eigen::MatrixXd& technical) {
   Productivity p;
   p.column_sums = technical.colwise().sum().transpose();
   for (Eigen::Index j = 0; j < p.column_sums.size(); ++j)
-    if (!(p.column_sums[j] < 1.0)) p.offending.push_back(static_cast<std::size_t>(j));
+    if (!(p.column_sums[j] < 1.0)) p.inputs_exceed_output.push_back(static_cast<std::size_t>(j));
   p.spectral_radius = spectral_radius(technical);
-  p.productive = p.offending.empty() && p.spectral_radius < 1.0;
+  p.productive = p.spectral_radius < 1.0;
   return p;
 }
 
 Productivity require_productive(const Economy& economy) {
   Productivity p = check_productivity(economy.technical);
   if (p.productive) return p;
-  std::string msg = "the economy is not productive (Hawkins–Simon fails): ";
-  if (!p.offending.empty()) {
+  std::string msg = fmt::format(
+      "the economy is not productive (Hawkins–Simon fails): spectral radius ρ(A) = {:.6g} ≥ 1, so no "
+      "non-negative output x = (I − A)⁻¹f meets final demand",
+      p.spectral_radius);
+  if (!p.inputs_exceed_output.empty()) {
     std::string list;
-    for (std::size_t j : p.offending)
-      list += fmt::format("{}{} (column sum of A = {:.6g})", list.empty() ? "" : ", ",
-                          economy.sectors[j].id, p.column_sums[static_cast<Eigen::Index>(j)]);
-    msg += (p.offending.size() == 1 ? "sector " : "sectors ") + list +
-           " use at least one unit of inputs per unit of output; ";
+    for (std::size_t j : p.inputs_exceed_output)
+      list += fmt::format("{}{} ({:.6g})", list.empty() ? "" : ", ", economy.sectors[j].id,
+                          p.column_sums[static_cast<Eigen::Index>(j)]);
+    msg += "; inputs per unit of output (column sum of A) reach 1 in " + list;
   }
-  if (p.spectral_radius >= 1.0)
-    msg += fmt::format("spectral radius ρ(A) = {:.6g} ≥ 1, so no non-negative output x = (I − A)⁻¹f exists",
-                       p.spectral_radius);
-  else
-    msg += fmt::format("spectral radius ρ(A) = {:.6g} < 1, but value added there would be ≤ 0", p.spectral_radius);
   throw Error(ExitCode::bad_input, economy.file, "technical", msg);
 }
 

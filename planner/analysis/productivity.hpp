@@ -1,8 +1,14 @@
 #pragma once
-// Is the economy productive (Hawkins–Simon)? A non-negative A is productive when its spectral
-// radius ρ(A) < 1; spec §1 also refuses a column sum ≥ 1 (a sector whose inputs per unit
-// already reach a whole unit of its output). A model that fails is refused by name instead of
-// printing a meaningless inverse.
+// Is the economy productive (Hawkins–Simon)? A non-negative A can deliver any non-negative
+// final demand, with L = (I − A)⁻¹ ≥ 0, exactly when its spectral radius ρ(A) < 1. A model
+// that fails is refused with the sectors at fault instead of printing a meaningless inverse.
+//
+// Spec §1 also names "a column sum ≥ 1". All column sums < 1 is sufficient for ρ(A) < 1 but not
+// necessary: pymrio's small MRIO (oracles/pymrio_small_mrio_2region_3sector.txt) has column
+// sums 1.33 and 1.0 with ρ(A) = 0.64 and a non-negative L that the oracle expects. So a column
+// sum ≥ 1 alone is reported (negative value added in a value table, or simply physical units),
+// and only ρ(A) ≥ 1 is refused; then some column sum is ≥ 1 (ρ ≤ max column sum for A ≥ 0),
+// and those sectors are named.
 #include <Eigen/Dense>
 #include <string>
 #include <vector>
@@ -12,20 +18,20 @@
 namespace planner::analysis {
 
 struct Productivity {
-  bool productive = true;                ///< ρ(A) < 1 and every column sum < 1
-  double spectral_radius = 0.0;          ///< ρ(A): largest modulus of A's eigenvalues
-  Eigen::VectorXd column_sums;           ///< Σ_i A[i][j], one per sector j
-  std::vector<std::size_t> offending;    ///< sectors whose column sum is ≥ 1
+  bool productive = true;                        ///< ρ(A) < 1 (Hawkins–Simon holds)
+  double spectral_radius = 0.0;                  ///< ρ(A): largest modulus of A's eigenvalues
+  Eigen::VectorXd column_sums;                   ///< Σ_i A[i][j], one per sector j
+  std::vector<std::size_t> inputs_exceed_output; ///< sectors whose column sum of A is ≥ 1
 };
 
 /// ρ(A), the largest modulus of A's (possibly complex) eigenvalues; 0 for an empty matrix.
 double spectral_radius(const Eigen::MatrixXd& technical);
 
-/// Column sums, ρ(A) and the sectors that break productivity.
+/// Column sums, ρ(A), whether A is productive and the sectors whose column sum is ≥ 1.
 Productivity check_productivity(const Eigen::MatrixXd& technical);
 
-/// Throws Error(bad_input) naming the offending sectors and ρ(A) unless `economy` is productive;
-/// returns the check otherwise.
+/// The check of `economy`; throws Error(bad_input) naming ρ(A) and the sectors whose column
+/// sum is ≥ 1 when ρ(A) ≥ 1.
 Productivity require_productive(const Economy& economy);
 
 }  // namespace planner::analysis

@@ -18,6 +18,7 @@ StaticAnalysis analyze(const Economy& economy) {
   a.technical = economy.technical;
   a.productive = productivity.productive;
   a.spectral_radius = productivity.spectral_radius;
+  for (std::size_t j : productivity.inputs_exceed_output) a.inputs_exceed_output.push_back(a.sectors[j]);
 
   LeontiefSystem system(economy.technical);
   a.leontief_inverse = system.leontief_inverse();

@@ -29,9 +29,12 @@ struct StaticAnalysis {
   Eigen::VectorXd prices;              ///< p = (I − A)ᵀ⁻¹·v
   bool productive = true;              ///< always true: a non-productive economy is refused
   double spectral_radius = 0.0;        ///< ρ(A)
+  /// Sectors whose inputs per unit of output (column sum of A) are ≥ 1: allowed while ρ(A) < 1,
+  /// but in a value table they have negative value added (see productivity.hpp).
+  std::vector<std::string> inputs_exceed_output;
 };
 
-/// Analyses `economy`; throws Error(bad_input) naming the sectors when A is not productive.
+/// Analyses `economy`; throws Error(bad_input) naming ρ(A) and the sectors when A is not productive.
 StaticAnalysis analyze(const Economy& economy);
 
 }  // namespace planner::analysis

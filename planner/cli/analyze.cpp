@@ -125,6 +125,10 @@ std::string render(const Economy& e, const analysis::StaticAnalysis& a, const st
                      a.value_added.resources.empty()
                          ? std::string("value added = 1 − column sums of A (base prices 1)")
                          : "value added = " + fmt::format("{}", fmt::join(a.value_added.resources, " + ")));
+  if (!a.inputs_exceed_output.empty())
+    out += fmt::format("Note: inputs per unit of output (column sum of A) are ≥ 1 in {}: negative value added if A is "
+                       "in value terms.\n\n",
+                       fmt::join(a.inputs_exceed_output, ", "));
   Table summary = summary_table(e, a, false);
   summary.set_title("Multipliers, linkages (Rasmussen indices), key sectors, prices");
   out += show(summary) + "\n";
@@ -139,8 +143,8 @@ void setup(CLI::App& app) {
       "L = (I − A)⁻¹ (column j: output every sector must produce so that one more unit of j\n"
       "reaches final demand), the Ghosh inverse G, output and input multipliers, backward and\n"
       "forward linkages (Rasmussen indices: above 1 = stronger than the average sector), key\n"
-      "sectors and Leontief prices. A model that is not productive (a column sum of A ≥ 1 or\n"
-      "spectral radius ≥ 1) is refused with the sectors at fault (exit 2).");
+      "sectors and Leontief prices. A model that is not productive (spectral radius of A ≥ 1:\n"
+      "no non-negative output can meet demand) is refused with the sectors at fault (exit 2).");
   cmd->footer(
       "Examples:\n"
       "  planner analyze models/miller-blair-2/model.toml\n"

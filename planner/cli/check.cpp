@@ -11,6 +11,7 @@
 #include "planner/cli/command.hpp"
 #include "planner/io/model_reader.hpp"
 #include "planner/io/plan_reader.hpp"
+#include "planner/model/error.hpp"
 #include "planner/report/table.hpp"
 
 namespace planner::cli {
@@ -47,6 +48,7 @@ std::string matrix_summary(const char* label, const Eigen::MatrixXd& m, int lag)
 std::string model_summary(const Economy& e) {
   std::string out = fmt::format("model {}: \"{}\" (base year {}, unit \"{}\")\n", e.file, e.name, e.base_year, e.unit);
   Table sectors({"sector", "name", "unit", "output", "stock", "capacity", "depreciation", "demand", "groups"});
+  for (std::size_t c : {1u, 2u, 8u}) sectors.align(c, Table::Align::left);
   for (const auto& s : e.sectors)
     sectors.add_row({s.id, s.name, s.unit, fmt::format("{:g}", s.output), fmt::format("{:g}", s.stock),
                      optional_number(s.capacity), fmt::format("{:g}", s.depreciation), fmt::format("{:g}", s.demand),
@@ -82,7 +84,7 @@ std::string objective_text(const Objective& o) {
 }
 
 std::string plan_summary(const Plan& p) {
-  std::string out = fmt::format("plan {}: \"{}\"\n", p.file, p.name);
+  std::string out = fmt::format("plan {}: \"{}\"\nmodel: {}\n", p.file, p.name, p.model_file);
   out += fmt::format("years: T = {}, H = {} (terminal {}; capacity bound in year H: {})\n", p.years, p.horizon(),
                      p.terminal_steady_state ? "steady-state" : "none", p.terminal_capacity_bound ? "yes" : "no");
   out += fmt::format("demand years: {}{}\n", years_list(p.demand_years), p.demand_override ? " (demand overridden)" : "");
@@ -113,6 +115,8 @@ void setup(CLI::App& app) {
   cmd->add_option("FILE", *file, "model.toml or plan.toml (spec §3)")->required();
   cmd->callback([file] {
     const bool quiet = verbosity().quiet;
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(*file, ec)) throw_bad_input(*file, "", "file not found");
     if (is_plan(*file)) {
       Plan plan = read_plan(*file);
       if (!quiet) std::cout << plan_summary(plan);

@@ -76,6 +76,7 @@ nlohmann::json analysis_json(const analysis::StaticAnalysis& a) {
   j["prices"] = labelled_vector_json(s, a.prices);
   j["productive"] = a.productive;
   j["spectral_radius"] = a.spectral_radius;
+  j["inputs_exceed_output"] = a.inputs_exceed_output;
   return j;
 }
 

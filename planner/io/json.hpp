@@ -30,7 +30,7 @@ nlohmann::json series_json(const std::vector<std::string>& ids, const std::vecto
 nlohmann::json series_json(const std::vector<std::string>& ids, const Eigen::MatrixXd& values);
 
 /// The `planner analyze --format json` object with every key of spec §4 (and flows,
-/// allocation, output, final_demand, value_added, price_basis).
+/// allocation, output, final_demand, value_added, price_basis, inputs_exceed_output).
 nlohmann::json analysis_json(const analysis::StaticAnalysis& analysis);
 
 /// JSON text: two-space indent, shortest round-trip doubles, non-finite numbers as null, newline at the end.

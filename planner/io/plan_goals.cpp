@@ -125,9 +125,8 @@ std::vector<Goal> read_goals(const Fields& top, const Plan& plan) {
   std::vector<Goal> goals;
   auto table = top.table("goals");
   if (!table) return goals;
-  for (auto&& [k, node] : table->table()) {
-    const std::string key(k.str());
-    goals.push_back(read_goal(table->child(node, key, table->key_path(key)), key, plan));
+  for (const auto& [key, node] : toml_fields::in_file_order(table->table())) {
+    goals.push_back(read_goal(table->child(*node, key, table->key_path(key)), key, plan));
   }
   return goals;
 }
@@ -144,13 +143,12 @@ std::vector<Actual> read_actuals(const Fields& top, const Plan& plan) {
                                  a.year));
     actuals.push_back(std::move(a));
   };
-  for (auto&& [k, node] : table->table()) {
-    const std::string key(k.str());
-    if (const toml::array* list = node.as_array()) {
+  for (const auto& [key, node] : toml_fields::in_file_order(table->table())) {
+    if (const toml::array* list = node->as_array()) {
       for (std::size_t i = 0; i < list->size(); ++i)
         add(table->child((*list)[i], key, table->key_path(fmt::format("{}[{}]", key, i + 1))), key);
     } else {
-      add(table->child(node, key, table->key_path(key)), key);
+      add(table->child(*node, key, table->key_path(key)), key);
     }
   }
   return actuals;

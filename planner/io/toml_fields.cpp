@@ -50,6 +50,17 @@ std::optional<double> as_number(const toml::node& node) {
   return std::nullopt;
 }
 
+std::vector<std::pair<std::string, const toml::node*>> in_file_order(const toml::table& table) {
+  std::vector<std::pair<std::string, const toml::node*>> out;
+  for (auto&& [k, v] : table) out.emplace_back(std::string(k.str()), &v);
+  auto position = [](const toml::node* n) {
+    const auto& b = n->source().begin;
+    return std::make_pair(b.line, b.column);
+  };
+  std::stable_sort(out.begin(), out.end(), [&](const auto& a, const auto& b) { return position(a.second) < position(b.second); });
+  return out;
+}
+
 bool is_valid_id(std::string_view id) {
   return !id.empty() && std::all_of(id.begin(), id.end(), [](char c) {
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';

@@ -24,6 +24,10 @@ std::string type_name(const toml::node& node);
 /// The node as it reads in a message: `1.5`, `"abc"`, `a table`.
 std::string describe(const toml::node& node);
 
+/// The entries of a table in the order the file wrote them (toml++ keeps keys sorted), so
+/// goals and actuals are reported as their author listed them.
+std::vector<std::pair<std::string, const toml::node*>> in_file_order(const toml::table& table);
+
 /// A number of any TOML numeric type, if the node is one.
 std::optional<double> as_number(const toml::node& node);
 

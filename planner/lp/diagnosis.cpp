@@ -151,11 +151,11 @@ Diagnosis diagnose_unbounded(const Plan& plan, const LinearProgram& lp, const Lp
   return d;
 }
 
-nlohmann::ordered_json to_json(const Diagnosis& d) {
-  nlohmann::ordered_json j;
+nlohmann::json to_json(const Diagnosis& d) {
+  nlohmann::json j;
   j["status"] = d.status;
   j["summary"] = d.summary;
-  nlohmann::ordered_json v = nlohmann::ordered_json::array();
+  nlohmann::json v = nlohmann::json::array();
   for (const auto& x : d.violations)
     v.push_back({{"row", x.row}, {"kind", x.kind}, {"amount", x.amount}, {"advice", x.advice}});
   j["violations"] = v;

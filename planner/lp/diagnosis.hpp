@@ -42,7 +42,7 @@ Diagnosis diagnose_unbounded(const Plan& plan, const LinearProgram& lp, const Lp
                              const SolveOptions& options);
 
 /// {"status", "summary", "violations": [{row, kind, amount, advice}], "unbounded": [...]}.
-nlohmann::ordered_json to_json(const Diagnosis& diagnosis);
+nlohmann::json to_json(const Diagnosis& diagnosis);
 
 /// The diagnosis as plain text lines for a terminal.
 std::string to_text(const Diagnosis& diagnosis);

@@ -20,17 +20,18 @@ std::string lp_name(std::string name) {
   return name;
 }
 
-std::string number(double v) { return fmt::format("{:.17g}", v); }
+// Shortest text that reads back as the same double.
+std::string number(double v) { return fmt::format("{}", v); }
 
 // Appends " + 3 x" terms, wrapping long lines as the format allows any whitespace.
 void append_terms(std::string& out, const std::vector<std::pair<double, std::string>>& terms) {
-  int on_line = 0;
-  for (const auto& [value, name] : terms) {
+  for (std::size_t k = 0; k < terms.size(); ++k) {
+    const auto& [value, name] = terms[k];
+    if (k > 0 && k % 6 == 0) out += "\n  ";
     out += value < 0 ? " - " : " + ";
     double a = std::fabs(value);
     if (a != 1.0) out += number(a) + " ";
     out += name;
-    if (++on_line % 6 == 0) out += "\n  ";
   }
   if (terms.empty()) out += " 0";
 }

@@ -25,18 +25,18 @@ std::pair<std::string, int> id_year(const std::string& row) {
   return {row.substr(0, open), std::stoi(row.substr(open + 1, close - open - 1))};
 }
 
-nlohmann::ordered_json series_json(const Series& s) {
-  nlohmann::ordered_json out = nlohmann::ordered_json::object();
+nlohmann::json series_json(const Series& s) {
+  nlohmann::json out = nlohmann::json::object();
   for (std::size_t k = 0; k < s.ids.size(); ++k) {
-    nlohmann::ordered_json years = nlohmann::ordered_json::object();
+    nlohmann::json years = nlohmann::json::object();
     for (const auto& [t, v] : s.values[k]) years[std::to_string(t)] = v;
     out[s.ids[k]] = years;
   }
   return out;
 }
 
-nlohmann::ordered_json pairs_json(const std::vector<std::pair<std::string, double>>& pairs) {
-  nlohmann::ordered_json out = nlohmann::ordered_json::object();
+nlohmann::json pairs_json(const std::vector<std::pair<std::string, double>>& pairs) {
+  nlohmann::json out = nlohmann::json::object();
   for (const auto& [k, v] : pairs) out[k] = v;
   return out;
 }
@@ -165,14 +165,14 @@ PlanResult read_plan_result(const Plan& plan, const PlanLp& plan_lp, const Linea
   return r;
 }
 
-nlohmann::ordered_json to_json(const PlanResult& r) {
-  nlohmann::ordered_json j;
+nlohmann::json to_json(const PlanResult& r) {
+  nlohmann::json j;
   j["status"] = r.status;
   j["objective_kind"] = r.objective_kind;
-  j["objective"] = r.objective ? nlohmann::ordered_json(*r.objective) : nlohmann::ordered_json();
+  j["objective"] = r.objective ? nlohmann::json(*r.objective) : nlohmann::json();
   if (!r.then_kind.empty()) {
     j["then_kind"] = r.then_kind;
-    j["then_objective"] = r.then_objective ? nlohmann::ordered_json(*r.then_objective) : nlohmann::ordered_json();
+    j["then_objective"] = r.then_objective ? nlohmann::json(*r.then_objective) : nlohmann::json();
   }
   j["years"] = r.years;
   j["output"] = series_json(r.output);
@@ -184,13 +184,13 @@ nlohmann::ordered_json to_json(const PlanResult& r) {
   j["consumption"] = series_json(r.consumption);
   j["resource_use"] = series_json(r.resource_use);
   j["resource_limits"] = series_json(r.resource_limits);
-  j["fulfilment"] = r.fulfilment ? nlohmann::ordered_json(*r.fulfilment) : nlohmann::ordered_json();
+  j["fulfilment"] = r.fulfilment ? nlohmann::json(*r.fulfilment) : nlohmann::json();
   j["shortfall"] = pairs_json(r.shortfall);
   j["shadow_prices"] = {{"balance", series_json(r.shadow_balance)},
                         {"capacity", series_json(r.shadow_capacity)},
                         {"resource", series_json(r.shadow_resource)},
                         {"other", pairs_json(r.shadow_other)}};
-  nlohmann::ordered_json binding = nlohmann::ordered_json::array();
+  nlohmann::json binding = nlohmann::json::array();
   for (const auto& b : r.binding) binding.push_back(b.row);
   j["binding"] = binding;
   if (r.diagnosis) j["diagnosis"] = to_json(*r.diagnosis);

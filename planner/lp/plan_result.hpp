@@ -71,6 +71,6 @@ double shadow_price(const LinearProgram& lp, const LpSolution& solution, int i);
 bool is_binding(const LinearProgram& lp, const LpSolution& solution, int i);
 
 /// The JSON object of spec §4 (keys stable; series years as strings "0" … "H").
-nlohmann::ordered_json to_json(const PlanResult& result);
+nlohmann::json to_json(const PlanResult& result);
 
 }  // namespace planner::lp

@@ -292,8 +292,16 @@ PlanComparison compare_plan(const Plan& plan, const ComparisonOptions& options, 
   }
 
   // Products: sectors with a goal or an actual, in model order; then weighted groups.
+  // The actual compared with the goal: the latest one not after the goal year, else the earliest.
   std::map<std::string, const Actual*> actuals;
-  for (const auto& a : plan.actuals) actuals[a.sector] = &a;
+  for (const auto& a : plan.actuals) {
+    auto g = goals.find(a.sector);
+    int limit = g == goals.end() ? c.goal_year : plan.calendar_year(g->second.second);
+    const Actual*& best = actuals[a.sector];
+    if (!best) best = &a;
+    else if (a.year <= limit && (best->year > limit || a.year > best->year)) best = &a;
+    else if (a.year > limit && best->year > limit && a.year < best->year) best = &a;
+  }
   std::map<std::string, const Goal*> own_goal;
   for (const auto& g : plan.goals)
     if (!g.sector.empty()) own_goal[g.sector] = &g;
@@ -328,6 +336,8 @@ PlanComparison compare_plan(const Plan& plan, const ComparisonOptions& options, 
       p.actual_source = a->second->source;
       p.actual_note = a->second->note;
       for (const auto& [v, src] : a->second->alternatives) p.actual_alternatives.push_back({v, src});
+      for (const auto& other : plan.actuals)
+        if (other.sector == s.id) p.history[other.year] = other.value;
     }
     if (has_goals) p.path = path_of(plan, result, s.id, nullptr);
     c.products.push_back(std::move(p));
@@ -389,8 +399,11 @@ PlanComparison compare_plan(const Plan& plan, const ComparisonOptions& options, 
   // Sources: goals, actuals (and their alternatives), then the model's sectors.
   for (const auto& p : c.products) {
     add_source(c.sources, p.goal_source, "goal " + p.id);
-    add_source(c.sources, p.actual_source, "actual " + p.id);
-    for (const auto& alt : p.actual_alternatives) add_source(c.sources, alt.source, "actual " + p.id + " (alternative)");
+    for (const auto& a : plan.actuals) {
+      if (a.sector != p.id) continue;
+      add_source(c.sources, a.source, fmt::format("actual {} {}", p.id, a.year));
+      for (const auto& [v, src] : a.alternatives) add_source(c.sources, src, fmt::format("actual {} {} (other source)", p.id, a.year));
+    }
   }
   for (const auto& s : e.sectors) add_source(c.sources, s.source, "model sector " + s.id);
   return c;

@@ -42,6 +42,9 @@ struct ProductComparison {
   std::string actual_source;
   std::string actual_note;
   std::vector<RecordedValue> actual_alternatives;  ///< other values where sources conflict
+  /// Every recorded value of the product by calendar year (the plan may record several years;
+  /// `actual` is the latest one not after the goal year, else the earliest).
+  std::map<int, double> history;
   std::map<int, double> path;                 ///< LP output by calendar year, full plan
   std::map<int, double> path_by_actual_year;  ///< LP output by calendar year, truncated plan
 

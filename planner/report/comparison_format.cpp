@@ -343,6 +343,7 @@ nlohmann::ordered_json comparison_to_json(const Comparison& c) {
       json alts = json::array();
       for (const auto& a : x.actual_alternatives) alts.push_back({{"value", a.value}, {"source", a.source}});
       jx["actual_alternatives"] = alts;
+      jx["history"] = json_years(x.history);
       jx["path"] = json_years(x.path);
       jx["path_by_actual_year"] = json_years(x.path_by_actual_year);
       products.push_back(jx);

@@ -312,8 +312,12 @@ std::string growth_paths(const PlanComparison& p) {
       chart.markers.push_back(goal);
     }
     if (x.actual) {
-      actual.points = {{x.actual_year, *x.actual}};
-      actual.tooltips = {fmt::format("recorded {}: {} {}", x.actual_year, format_quantity(x.actual), x.unit)};
+      auto history = x.history;
+      history[x.actual_year] = *x.actual;
+      for (const auto& [year, v] : history) {
+        actual.points.emplace_back(year, v);
+        actual.tooltips.push_back(fmt::format("recorded {}: {} {}", year, format_quantity(v), x.unit));
+      }
       chart.markers.push_back(actual);
       for (const auto& a : x.actual_alternatives) {
         alt.points.emplace_back(x.actual_year, a.value);
