@@ -126,8 +126,9 @@ TEST(PlanReader, TopLevelKeys) {
 }
 
 TEST(PlanReader, DemandYears) {
-  expect_plan_error("demand_years = [0, 1]\n" + plan(""), {"line 1: demand_years", "1…5, found 0"});
-  expect_plan_error("demand_years = [6]\n" + plan(""), {"demand_years", "1…5, found 6"});
+  expect_plan_error("demand_years = [-1, 1]\n" + plan(""), {"line 1: demand_years", "0…5, found -1"});
+  expect_plan_error("demand_years = [6]\n" + plan(""), {"demand_years", "0…5, found 6"});
+  EXPECT_EQ(parse("demand_years = [0, 1]\n" + plan("")).demand_years, (std::vector<int>{0, 1}));
   expect_plan_error("demand_years = [2, 2]\n" + plan(""), {"demand_years", "listed twice"});
   expect_plan_error("demand_years = 3\n" + plan(""), {"demand_years", "list of integers"});
   Plan p = parse("terminal = \"steady-state\"\ndemand_years = [6]\n" + plan(""));

@@ -82,7 +82,7 @@ void setup(CLI::App& app) {
   });
 }
 
-RegisterCommand reg(40, setup);
+RegisterCommand reg(30, setup);
 
 }  // namespace
 }  // namespace planner::cli

@@ -8,7 +8,10 @@
 // - The lexicographic second stage is spelled `[objective.then]` (same keys as
 //   [objective], without a further `then`); it is solved with the first held at its optimum.
 // - `name` defaults to the file's stem; [objective] is required.
-// - `demand_years` are plan years in 1…H (H = T+1 with terminal = "steady-state"), no repeats.
+// - `demand_years` are plan years in 0…H (H = T+1 with terminal = "steady-state"), no
+//   repeats. Year 0 is allowed: the spec's balance holds in the base year too, so demand
+//   there means the base year's consumption is not carried forward as stock (the USSR
+//   plans use it).
 // - An objective's `years` are plan years in 0…H. Keys that do not apply to the chosen kind
 //   are errors (a `resource` on max-output would otherwise be silently ignored):
 //   resource → max-/min-resource (required there); weights → max-output, max-consumption;
@@ -153,7 +156,7 @@ void read_horizon(const Fields& top, Plan& plan) {
     top.fail("terminal", fmt::format("expected \"steady-state\" or \"none\", got \"{}\"", terminal));
   plan.terminal_steady_state = terminal == "steady-state";
   plan.terminal_capacity_bound = top.boolean("terminal_capacity_bound").value_or(true);
-  if (auto years = top.integer_list("demand_years", 1, plan.horizon())) {
+  if (auto years = top.integer_list("demand_years", 0, plan.horizon())) {
     plan.demand_years = *years;
   } else {
     for (int t = 1; t <= plan.years; ++t) plan.demand_years.push_back(t);
