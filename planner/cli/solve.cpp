@@ -168,9 +168,14 @@ void setup(CLI::App& app) {
                        : format == "csv" ? render_csv(r)
                                          : render_text(plan, r, format == "md");
     emit(text, args->output.out);
-    if (r.status == "infeasible" || r.status == "unbounded")
+    if (r.status == "infeasible" && r.diagnosis && !r.diagnosis->violations.empty()) {
+      const auto& first = r.diagnosis->violations.front();
       throw Error(ExitCode::infeasible, plan.file, "",
-                  fmt::format("the plan is {} ({})", r.status, r.diagnosis ? r.diagnosis->summary : r.message));
+                  fmt::format("the plan is infeasible: {} row(s) must move, first {} by {} (see the diagnosis)",
+                              r.diagnosis->violations.size(), first.row, format_number(first.amount, 6)));
+    }
+    if (r.status == "infeasible" || r.status == "unbounded")
+      throw Error(ExitCode::infeasible, plan.file, "", "the plan is " + r.status + " (see the diagnosis)");
     if (r.status != "optimal")
       throw Error(ExitCode::solver_failure, plan.file, "", "the solver stopped without an answer: " + r.message);
   });

@@ -78,7 +78,8 @@ std::string Fields::key_path(std::string_view key) const {
 
 std::string Fields::where(std::string_view key) const {
   const toml::node* n = key.empty() ? nullptr : table_->get(key);
-  int at = n ? line_of(*n) : line();
+  // A key missing from the top level has no line worth naming (the root "starts" on line 1).
+  int at = n ? line_of(*n) : (path_.empty() ? 0 : line());
   std::string path = key_path(key);
   if (at <= 0) return path;
   return path.empty() ? fmt::format("line {}", at) : fmt::format("line {}: {}", at, path);
@@ -101,19 +102,15 @@ void Fields::allow_only(std::initializer_list<std::string_view> allowed) const {
 }
 
 std::string Fields::one_of(std::initializer_list<std::string_view> keys, bool required) const {
-  std::string found, list;
+  std::string list;
+  for (auto k : keys) list += (list.empty() ? "" : ", ") + std::string(k);
+  std::string found;
   for (auto k : keys) {
-    list += (list.empty() ? "" : ", ") + std::string(k);
     if (!has(k)) continue;
-    if (!found.empty())
-      fail(k, fmt::format("give only one of {} (found both {} and {})", list, found, k));
+    if (!found.empty()) fail(k, fmt::format("give only one of {} (found both {} and {})", list, found, k));
     found = std::string(k);
   }
-  if (found.empty() && required) {
-    list.clear();
-    for (auto k : keys) list += (list.empty() ? "" : ", ") + std::string(k);
-    fail("", fmt::format("expected one of: {}", list));
-  }
+  if (found.empty() && required) fail("", fmt::format("expected one of: {}", list));
   return found;
 }
 

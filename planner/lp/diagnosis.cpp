@@ -23,6 +23,15 @@ std::string relaxable_kind(const Plan& plan, const std::string& row) {
   return "";
 }
 
+// Penalty per unit of violation: stated targets (goals, the terminal condition, floors) give
+// way first, then limits (resources, capacities, foreign currency), and the material balances
+// — accounting identities — only when nothing else can.
+double penalty(const std::string& kind) {
+  if (kind == "goal" || kind == "terminal" || kind == "floor") return 1.0;
+  if (kind == "balance") return 100.0;
+  return 10.0;
+}
+
 std::string num(double v) { return fmt::format("{:.6g}", v); }
 
 // "coal,3" → ("coal", "3")
@@ -69,7 +78,7 @@ std::string advice(const std::string& kind, const std::string& row, double amoun
 Diagnosis diagnose_infeasible(const Plan& plan, const LinearProgram& lp, const LpSolver& solver,
                               const SolveOptions& options) {
   // Elastic form: every relaxable row gets a nonnegative slack that lets it give way; the
-  // slacks' sum (each unit costs 1 in its row's own unit) is minimised, the plan's objective is dropped.
+  // penalised sum of the slacks is minimised and the plan's objective is dropped.
   LpBuilder b(lp);
   b.clear_objective();
   b.set_sense(Sense::minimise);
@@ -85,12 +94,12 @@ Diagnosis diagnose_infeasible(const Plan& plan, const LinearProgram& lp, const L
     const bool has_lower = !std::isinf(lp.row_lower[i]), has_upper = !std::isinf(lp.row_upper[i]);
     const bool equality = lp.row_lower[i] == lp.row_upper[i];
     if (has_lower) {  // a ≥ row or a balance gets help from the left: extra supply, less requirement
-      int col = b.add_variable("short[" + lp.row_names[i] + "]", 0.0, kInf, 1.0);
+      int col = b.add_variable("short[" + lp.row_names[i] + "]", 0.0, kInf, penalty(kind));
       b.add_coefficient(i, col, 1.0);
       slacks.push_back({i, col, kind, false});
     }
     if (has_upper) {  // a ≤ row (or a balance's surplus) may be exceeded
-      int col = b.add_variable("excess[" + lp.row_names[i] + "]", 0.0, kInf, 1.0);
+      int col = b.add_variable("excess[" + lp.row_names[i] + "]", 0.0, kInf, penalty(kind));
       b.add_coefficient(i, col, -1.0);
       slacks.push_back({i, col, kind, equality});
     }
@@ -121,8 +130,9 @@ Diagnosis diagnose_infeasible(const Plan& plan, const LinearProgram& lp, const L
   d.status = "infeasible";
   d.summary = fmt::format(
       "The plan cannot be met: its goals, resources, capacities and balances cannot all hold together. "
-      "The smallest total change that makes it feasible (total {}) moves {} row{}; largest first:",
-      num(s.objective), d.violations.size(), d.violations.size() == 1 ? "" : "s");
+      "The least change that makes it feasible (targets give way before limits, limits before balances) "
+      "moves {} row{}:",
+      d.violations.size(), d.violations.size() == 1 ? "" : "s");
   return d;
 }
 

@@ -1,7 +1,8 @@
 #pragma once
 // Why a plan has no optimum, in words a student can act on. Infeasible: an elastic re-solve
 // lets goal, terminal, resource, capacity, balance, currency and floor rows give way at a
-// penalty and reports the rows that must move and by how much. Unbounded: the variables
+// penalty per unit (targets 1, limits 10, balances 100, so stated targets give way first) and
+// reports the rows that must move and by how much. Unbounded: the variables
 // that grow without limit.
 #include <functional>
 #include <nlohmann/json.hpp>
