@@ -9,7 +9,7 @@ using namespace planner::analysis;
 TEST(OutputMultipliers, AreColumnSumsOfL) {
   Eigen::MatrixXd l(2, 2);
   l << 1.2, 0.3, 0.4, 1.1;
-  EXPECT_EQ(output_multipliers(l), Eigen::Vector2d(1.6, 1.4));
+  EXPECT_TRUE(output_multipliers(l).isApprox(Eigen::Vector2d(1.6, 1.4), 1e-15));
 }
 
 TEST(InputMultipliers, AreKTimesL) {

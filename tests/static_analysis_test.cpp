@@ -33,7 +33,7 @@ TEST(Analyze, EveryResultIsConsistent) {
 
 TEST(Analyze, RefusesANonProductiveEconomyByName) {
   Eigen::MatrixXd a(2, 2);
-  a << 0.9, 0.1, 0.3, 0.5;  // ρ ≈ 1.0; coal's column sums to 1.2
+  a << 0.9, 0.2, 0.4, 0.6;  // ρ ≈ 1.07; coal's column sums to 1.3
   auto e = analysis_test::economy({"coal", "steel"}, a, Eigen::Vector2d(1, 1), Eigen::Vector2d(1, 1));
   try {
     analyze(e);
@@ -41,7 +41,7 @@ TEST(Analyze, RefusesANonProductiveEconomyByName) {
   } catch (const planner::Error& err) {
     EXPECT_EQ(err.code(), planner::ExitCode::bad_input);
     std::string m = err.what();
-    EXPECT_NE(m.find("coal (1.2)"), std::string::npos) << m;
+    EXPECT_NE(m.find("coal (1.3)"), std::string::npos) << m;
     EXPECT_EQ(m.find("steel ("), std::string::npos) << m;
   }
 }

@@ -22,7 +22,7 @@ Productivity check_productivity(const Eigen::MatrixXd& technical) {
   for (Eigen::Index j = 0; j < p.column_sums.size(); ++j)
     if (!(p.column_sums[j] < 1.0)) p.inputs_exceed_output.push_back(static_cast<std::size_t>(j));
   p.spectral_radius = spectral_radius(technical);
-  p.productive = p.spectral_radius < 1.0;
+  p.productive = p.spectral_radius < 1.0 - productivity_margin;
   return p;
 }
 
@@ -30,7 +30,7 @@ Productivity require_productive(const Economy& economy) {
   Productivity p = check_productivity(economy.technical);
   if (p.productive) return p;
   std::string msg = fmt::format(
-      "the economy is not productive (Hawkins–Simon fails): spectral radius ρ(A) = {:.6g} ≥ 1, so no "
+      "the economy is not productive (Hawkins–Simon fails): spectral radius ρ(A) = {:.6g} ≥ 1 (to within 1e-10), so no "
       "non-negative output x = (I − A)⁻¹f meets final demand",
       p.spectral_radius);
   if (!p.inputs_exceed_output.empty()) {

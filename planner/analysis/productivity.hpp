@@ -9,6 +9,10 @@
 // sum ≥ 1 alone is reported (negative value added in a value table, or simply physical units),
 // and only ρ(A) ≥ 1 is refused; then some column sum is ≥ 1 (ρ ≤ max column sum for A ≥ 0),
 // and those sectors are named.
+//
+// ρ(A) is computed in floating point, so "≥ 1" is tested as ρ(A) > 1 − productivity_margin:
+// an A with ρ(A) = 1 exactly (I − A singular) comes out as 0.9999999999999998, and an inverse
+// whose entries are ~1e10 or more is no answer either.
 #include <Eigen/Dense>
 #include <string>
 #include <vector>
@@ -17,8 +21,11 @@
 
 namespace planner::analysis {
 
+/// ρ(A) must stay below 1 − productivity_margin for the economy to count as productive.
+inline constexpr double productivity_margin = 1e-10;
+
 struct Productivity {
-  bool productive = true;                        ///< ρ(A) < 1 (Hawkins–Simon holds)
+  bool productive = true;                        ///< ρ(A) < 1 − productivity_margin (Hawkins–Simon holds)
   double spectral_radius = 0.0;                  ///< ρ(A): largest modulus of A's eigenvalues
   Eigen::VectorXd column_sums;                   ///< Σ_i A[i][j], one per sector j
   std::vector<std::size_t> inputs_exceed_output; ///< sectors whose column sum of A is ≥ 1
@@ -31,7 +38,7 @@ double spectral_radius(const Eigen::MatrixXd& technical);
 Productivity check_productivity(const Eigen::MatrixXd& technical);
 
 /// The check of `economy`; throws Error(bad_input) naming ρ(A) and the sectors whose column
-/// sum is ≥ 1 when ρ(A) ≥ 1.
+/// sum is ≥ 1 when ρ(A) ≥ 1 (within productivity_margin).
 Productivity require_productive(const Economy& economy);
 
 }  // namespace planner::analysis

@@ -43,6 +43,8 @@ std::string BindingConstraint::text() const {
   if (year != 0) what += fmt::format(" in {}", year);
   std::string price = fmt::format("shadow price {:.3g}", shadow_price);
   if (!unit.empty()) price += " per " + unit;
+  if (shadow_price < 0 && (kind == "balance" || kind == "capacity" || kind == "resource"))
+    price += ": more of it would lower λ";
   return what + " (" + price + ")";
 }
 
@@ -110,8 +112,12 @@ Plan truncated_plan(const Plan& plan, int years) {
 }
 
 Plan without_consumption_floor(const Plan& plan) {
+  // Zero in the plan years only: a base-year demand (demand_years containing 0) is history,
+  // and dropping it would carry the base year's consumption forward as stock.
   Plan p = plan;
-  p.demand_override = std::vector<double>(p.economy.size(), 0.0);
+  bool base_year = std::find(p.demand_years.begin(), p.demand_years.end(), 0) != p.demand_years.end();
+  if (base_year) p.demand_years = {0};
+  else p.demand_override = std::vector<double>(p.economy.size(), 0.0);
   return p;
 }
 

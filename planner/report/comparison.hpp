@@ -158,7 +158,8 @@ struct ComparisonOptions {
 Plan fulfilment_plan(const Plan& plan);
 /// The plan truncated to `years` (T' < T): goals later than T' are asked for in T'.
 Plan truncated_plan(const Plan& plan, int years);
-/// The plan with its exogenous final demand set to zero in every plan year.
+/// The plan with its exogenous final demand set to zero in every plan year 1…H (a demand the
+/// plan places in the base year 0 is kept).
 Plan without_consumption_floor(const Plan& plan);
 /// The plan with every export limit set to zero.
 Plan without_exports(const Plan& plan);

@@ -20,6 +20,12 @@ std::string no_negative_zero(std::string s) {
 }
 }  // namespace
 
+std::string short_name(const ProductComparison& p) {
+  auto paren = p.name.find(" (");
+  if (paren == std::string::npos || paren == 0 || p.name.back() != ')') return p.name;
+  return p.name.substr(0, paren);
+}
+
 std::string format_quantity(const Figure& v) {
   if (!v) return kMissing;
   double a = std::fabs(*v);
@@ -135,7 +141,7 @@ Table product_table(const PlanComparison& p) {
     if (x.actual) actual += fmt::format(" ({})", x.actual_year);
     if (!x.actual_alternatives.empty()) actual += "*";
     std::string by_then = x.actual && x.actual_year < x.goal_year ? format_quantity(x.feasible_by_actual_year) : kMissing;
-    t.add_row({x.name, x.unit, format_quantity(x.base), goal, format_multiple(x.goal_multiple), format_quantity(x.feasible),
+    t.add_row({short_name(x), x.unit, format_quantity(x.base), goal, format_multiple(x.goal_multiple), format_quantity(x.feasible),
                by_then, actual, format_percent(x.goal_fulfilment()), format_percent(x.feasibility_gap()),
                format_percent(x.realised_share())});
   }
@@ -158,7 +164,7 @@ Table scenario_table(const PlanComparison& p) {
 std::vector<std::string> unmet_lines(const PlanComparison& p) {
   std::vector<std::string> out;
   for (const auto* x : p.unmet_goals())
-    out.push_back(fmt::format("{}: feasible {} of {} {} by {} ({})", x->name, format_quantity(x->feasible),
+    out.push_back(fmt::format("{}: feasible {} of {} {} by {} ({})", short_name(*x), format_quantity(x->feasible),
                               format_quantity(x->goal), x->unit, x->goal_year, format_percent(x->feasibility_gap())));
   return out;
 }
@@ -211,7 +217,7 @@ std::vector<Block> document(const Comparison& c) {
       std::vector<std::string> alts;
       for (const auto& x : p.products)
         for (const auto& a : x.actual_alternatives)
-          alts.push_back(fmt::format("{} {}: {} {} (other source)", x.name, x.actual_year, format_quantity(a.value), x.unit));
+          alts.push_back(fmt::format("{} {}: {} {} (other source)", short_name(x), x.actual_year, format_quantity(a.value), x.unit));
       doc.push_back(Paragraph{"* sources conflict; alternatives:"});
       doc.push_back(Bullets{alts});
     }

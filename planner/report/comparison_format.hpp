@@ -20,6 +20,8 @@ nlohmann::ordered_json comparison_to_json(const Comparison& c);
 
 // ---- number formatting shared by the text, Markdown and HTML reports ------------------------
 
+/// A product's name without its parenthetical gloss ("Grain (agriculture)" → "Grain").
+std::string short_name(const ProductComparison& p);
 /// A quantity with precision suited to its size ("75.0", "6.20", "1234"); "–" when missing.
 std::string format_quantity(const Figure& v);
 /// A multiple of base output: "×2.12"; "–" when missing.

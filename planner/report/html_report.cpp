@@ -35,7 +35,7 @@ h3 { font-size: 16px; margin: 26px 0 8px; color: #333; }
 .card { background: #fff; border-radius: 10px; padding: 14px 18px; box-shadow: 0 1px 3px rgba(0,0,0,.08); flex: 1 1 240px; max-width: 370px; border-top: 5px solid var(--blue); }
 .card.short { border-top-color: var(--red); }
 .card .plan { font-weight: 600; font-size: 14px; line-height: 1.3; min-height: 2.6em; }
-.card .lambda { font-size: 38px; font-weight: 700; letter-spacing: -0.02em; margin: 4px 0 0; }
+.card .lambda { font-size: 34px; font-weight: 700; letter-spacing: -0.02em; margin: 4px 0 0; white-space: nowrap; }
 .card .lambda small { font-size: 15px; font-weight: 500; color: var(--muted); margin-left: 6px; }
 .card .what { color: var(--muted); font-size: 13px; }
 .card .extra { font-size: 13px; margin-top: 6px; }
@@ -120,7 +120,6 @@ std::string lambda_chart(const Comparison& c) {
   for (const auto& p : c.plans) {
     svg::BarGroup g;
     g.label = plan_label(p);
-    if (g.label.size() > 34) g.label = g.label.substr(0, 32) + "…";
     auto add = [&](const Figure& v, const std::string& what) {
       g.values.push_back(v);
       g.value_labels.push_back(v ? format_lambda(v) : "");
@@ -152,7 +151,7 @@ std::string product_bars(const PlanComparison& p) {
   for (const auto& x : p.products) {
     if (!(x.base > 0)) continue;
     svg::BarGroup g;
-    g.label = x.name;
+    g.label = short_name(x);
     g.sublabel = x.unit;
     auto add = [&](const Figure& v, const std::string& what, int year) {
       g.values.push_back(v ? Figure(*v / x.base) : Figure{});
@@ -187,7 +186,7 @@ std::string product_table(const PlanComparison& p) {
     std::string by = x.actual && x.actual_year < x.goal_year ? format_quantity(x.feasible_by_actual_year) : "–";
     std::string feasible = format_quantity(x.feasible);
     out += fmt::format("<tr data-product=\"{}\"><td class=\"text\">{}</td><td class=\"text\">{}</td>", escape(x.id),
-                       escape(x.name), escape(x.unit));
+                       escape(short_name(x)), escape(x.unit));
     out += num_cell(format_quantity(x.base)) + num_cell(goal) + num_cell(format_multiple(x.goal_multiple));
     out += fmt::format("<td class=\"{}\">{}</td>", x.goal_unmet() ? "num short" : "num", escape(feasible));
     out += num_cell(by);
@@ -213,7 +212,7 @@ std::string unmet_and_binding(const PlanComparison& p) {
     } else {
       out += "<ul class=\"unmet\">\n";
       for (const auto* x : unmet)
-        out += fmt::format("<li><b>{}</b>: at most {} of {} {} by {} ({} of the goal)</li>\n", escape(x->name),
+        out += fmt::format("<li><b>{}</b>: at most {} of {} {} by {} ({} of the goal)</li>\n", escape(short_name(*x)),
                            escape(format_quantity(x->feasible)), escape(format_quantity(x->goal)), escape(x->unit),
                            x->goal_year, escape(format_percent(x->feasibility_gap())));
       out += "</ul>\n";
@@ -291,7 +290,7 @@ std::string growth_paths(const PlanComparison& p) {
   out += "<div class=\"grid\">\n";
   for (const auto& x : p.products) {
     svg::LineChart chart;
-    chart.title = x.name;
+    chart.title = short_name(x);
     chart.subtitle = x.unit;
     svg::Line full = lines[0];
     full.points = points_of(x.path);
@@ -337,7 +336,7 @@ std::string side_by_side(const Comparison& c) {
     for (const auto& x : p.products) {
       bool seen = false;
       for (const auto& [id, name] : products) seen = seen || id == x.id;
-      if (!seen) products.emplace_back(x.id, x.name + " (" + x.unit + ")");
+      if (!seen) products.emplace_back(x.id, short_name(x) + " (" + x.unit + ")");
     }
   std::string out = "<h2>Side by side</h2>\n<p class=\"note\">Each plan's goal and what the LP finds feasible by the "
                     "plan's goal year, next to the recorded outcome.</p>\n<div class=\"panel\"><table class=\"data side\">\n"

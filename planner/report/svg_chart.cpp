@@ -125,6 +125,55 @@ std::string legend_items(const std::vector<Series>& bars, const std::vector<Line
 
 }  // namespace
 
+std::vector<std::string> wrap(const std::string& text, std::size_t width, std::size_t max_lines) {
+  auto cps = [](const std::string& s) {
+    std::size_t n = 0;
+    for (unsigned char c : s)
+      if ((c & 0xC0) != 0x80) ++n;
+    return n;
+  };
+  std::vector<std::string> words;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    auto sp = text.find(' ', start);
+    std::string w = text.substr(start, sp == std::string::npos ? std::string::npos : sp - start);
+    if (!w.empty()) words.push_back(w);
+    if (sp == std::string::npos) break;
+    start = sp + 1;
+  }
+  std::vector<std::string> lines;
+  std::string cur;
+  std::size_t i = 0;
+  for (; i < words.size(); ++i) {
+    std::string next = cur.empty() ? words[i] : cur + " " + words[i];
+    if (cur.empty() || cps(next) <= width) {
+      cur = next;
+      continue;
+    }
+    lines.push_back(cur);
+    cur = words[i];
+    if (lines.size() == max_lines) break;
+  }
+  if (lines.size() < max_lines && !cur.empty()) {
+    lines.push_back(cur);
+    cur.clear();
+    ++i;
+  }
+  bool cut = i < words.size() || !cur.empty();
+  if (!lines.empty() && (cut || cps(lines.back()) > width)) {
+    // Trim the last line to fit with an ellipsis, on a code-point boundary.
+    std::string& last = lines.back();
+    std::size_t keep = width > 1 ? width - 1 : 1, n = 0, pos = 0;
+    while (pos < last.size() && n < keep) {
+      ++pos;
+      while (pos < last.size() && (static_cast<unsigned char>(last[pos]) & 0xC0) == 0x80) ++pos;
+      ++n;
+    }
+    if (cut || pos < last.size()) last = last.substr(0, pos) + "…";
+  }
+  return lines;
+}
+
 std::string legend(const std::vector<Series>& bars, const std::vector<Line>& lines, const std::vector<Markers>& markers,
                    int width) {
   std::string out = open_svg(width, 24, "chart-legend", "legend");
@@ -196,9 +245,14 @@ std::string bar_chart(const BarChart& c) {
           out += text_el(x + bw / 2, y - 5, label, "value-label", "middle", " font-size=\"10.5\" fill=\"#333\"");
       }
     }
-    out += text_el(gx + gw / 2, top + ph + 20, grp.label, "group-label", "middle", " font-size=\"12.5\" font-weight=\"600\" fill=\"#222\"");
+    auto lines = wrap(grp.label, static_cast<std::size_t>(std::max(6.0, gw / 7.2)), 2);
+    double ly = top + ph + 19;
+    for (const auto& line : lines) {
+      out += text_el(gx + gw / 2, ly, line, "group-label", "middle", " font-size=\"12.5\" font-weight=\"600\" fill=\"#222\"");
+      ly += 15;
+    }
     if (!grp.sublabel.empty())
-      out += text_el(gx + gw / 2, top + ph + 36, grp.sublabel, "group-sublabel", "middle", " font-size=\"11\" fill=\"#777\"");
+      out += text_el(gx + gw / 2, ly + 1, grp.sublabel, "group-sublabel", "middle", " font-size=\"11\" fill=\"#777\"");
     out += "</g>\n";
   }
   out += "</g>\n";

@@ -18,6 +18,10 @@ std::vector<double> nice_ticks(double lo, double hi, int target = 5);
 /// A tick label: as few decimals as the step needs.
 std::string tick_label(double value, double step);
 
+/// `text` broken at spaces into at most `max_lines` lines of about `width` code points; the
+/// last line ends in "…" when text was cut.
+std::vector<std::string> wrap(const std::string& text, std::size_t width, std::size_t max_lines);
+
 /// One series of a chart: its name (legend), colour and CSS class suffix.
 struct Series {
   std::string name;
