@@ -16,17 +16,17 @@
 
 namespace {
 
-struct Run {
+struct CliRun {
   int code = -1;
   std::string out, err;
 };
 
 /// Runs the planner binary with `args` (shell words), capturing stdout, stderr and the exit code.
-Run run(const std::string& args) {
+CliRun run(const std::string& args) {
   namespace fs = std::filesystem;
   fs::path err_file = fs::temp_directory_path() / ("planner_cli_err_" + std::to_string(::getpid()));
   std::string cmd = std::string("cd ") + PLANNER_SOURCE_DIR + " && " + PLANNER_CLI + " " + args + " 2>" + err_file.string();
-  Run r;
+  CliRun r;
   FILE* p = ::popen(cmd.c_str(), "r");
   if (!p) return r;
   std::array<char, 4096> buf{};
@@ -45,7 +45,7 @@ Run run(const std::string& args) {
 const std::string kMillerBlair = "models/miller-blair-2/model.toml";
 
 TEST(AnalyzeCli, JsonCarriesTheLibraryNumbersBitForBit) {
-  Run r = run("analyze " + kMillerBlair + " --format json");
+  CliRun r = run("analyze " + kMillerBlair + " --format json");
   ASSERT_EQ(r.code, 0) << r.err;
   auto j = nlohmann::json::parse(r.out);
   auto a = planner::analysis::analyze(planner::read_model(std::string(PLANNER_SOURCE_DIR) + "/" + kMillerBlair));
@@ -58,19 +58,33 @@ TEST(AnalyzeCli, JsonCarriesTheLibraryNumbersBitForBit) {
 }
 
 TEST(AnalyzeCli, CsvWhatPrintsOneLabelledQuantity) {
-  Run r = run("analyze " + kMillerBlair + " --format csv --what leontief_inverse");
+  CliRun r = run("analyze " + kMillerBlair + " --format csv --what leontief_inverse");
   ASSERT_EQ(r.code, 0) << r.err;
-  EXPECT_EQ(r.out,
-            "sector,sec1,sec2\n"
-            "sec1,1.2541254125412542,0.33003300330033003\n"
-            "sec2,0.264026402640264,1.1221122112211221\n");
-  Run v = run("analyze " + kMillerBlair + " --format csv --what key_sectors");
+  // Header, then each row with shortest round-trip numbers: they read back to the library's doubles.
+  auto a = planner::analysis::analyze(planner::read_model(std::string(PLANNER_SOURCE_DIR) + "/" + kMillerBlair));
+  std::istringstream lines(r.out);
+  std::string line;
+  std::getline(lines, line);
+  EXPECT_EQ(line, "sector,sec1,sec2");
+  for (int i = 0; i < 2; ++i) {
+    ASSERT_TRUE(std::getline(lines, line));
+    std::istringstream cells(line);
+    std::string cell;
+    std::getline(cells, cell, ',');
+    EXPECT_EQ(cell, i == 0 ? "sec1" : "sec2");
+    for (int k = 0; k < 2; ++k) {
+      std::getline(cells, cell, ',');
+      EXPECT_EQ(std::stod(cell), a.leontief_inverse(i, k)) << line;
+    }
+  }
+  EXPECT_FALSE(std::getline(lines, line)) << "exactly two data rows";
+  CliRun v = run("analyze " + kMillerBlair + " --format csv --what key_sectors");
   ASSERT_EQ(v.code, 0) << v.err;
   EXPECT_EQ(v.out.substr(0, v.out.find('\n')), "sector,key_sectors");
 }
 
 TEST(AnalyzeCli, TableShowsNamesAndTheInverse) {
-  Run r = run("analyze " + kMillerBlair);
+  CliRun r = run("analyze " + kMillerBlair);
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_NE(r.out.find("Manufacturing"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("Leontief inverse"), std::string::npos) << r.out;
@@ -87,7 +101,7 @@ TEST(AnalyzeCli, NonProductiveModelIsRefusedByName) {
                                        "[[sector]]\nid = \"coal\"\noutput = 1.0\n"
                                        "[[sector]]\nid = \"steel\"\noutput = 1.0\n"
                                        "[technical]\nrows = { coal = [0.6, 0.5], steel = [0.5, 0.6] }\n";
-  Run r = run("analyze " + (dir / "model.toml").string());
+  CliRun r = run("analyze " + (dir / "model.toml").string());
   fs::remove_all(dir);
   EXPECT_EQ(r.code, 2);
   EXPECT_EQ(r.out, "") << "nothing is printed for a refused model";
@@ -98,13 +112,13 @@ TEST(AnalyzeCli, NonProductiveModelIsRefusedByName) {
 
 TEST(ImpactCli, NewFinalDemandOfMillerBlair) {
   // f_new = (600, 1500) = f + (250, −200); x_new = (1247.5247…, 1841.5841…) (miller_blair_2sector.txt).
-  Run r = run("impact " + kMillerBlair + " --change sec1=+250 --change sec2=-200 --format json");
+  CliRun r = run("impact " + kMillerBlair + " --change sec1=+250 --change sec2=-200 --format json");
   ASSERT_EQ(r.code, 0) << r.err;
   auto j = nlohmann::json::parse(r.out);
   EXPECT_NEAR(j["output_change"]["sec1"].get<double>(), 1247.5247524752476 - 1000, 1e-9);
   EXPECT_NEAR(j["output_change"]["sec2"].get<double>(), 1841.5841584158416 - 2000, 1e-9);
   EXPECT_NEAR(j["resource_change"]["labour"].get<double>(), 0.3 * 247.5247524752476 - 0.25 * 158.4158415841584, 1e-9);
-  Run t = run("impact " + kMillerBlair + " --change sec1=+250");
+  CliRun t = run("impact " + kMillerBlair + " --change sec1=+250");
   ASSERT_EQ(t.code, 0) << t.err;
   EXPECT_NE(t.out.find("total"), std::string::npos);
   EXPECT_NE(t.out.find("labour"), std::string::npos);
@@ -113,20 +127,20 @@ TEST(ImpactCli, NewFinalDemandOfMillerBlair) {
 TEST(ImpactCli, BadChangesAreUsageErrors) {
   EXPECT_EQ(run("impact " + kMillerBlair + " --change sec1").code, 1);
   EXPECT_EQ(run("impact " + kMillerBlair + " --change sec1=ten").code, 1);
-  Run r = run("impact " + kMillerBlair + " --change oil=5");
+  CliRun r = run("impact " + kMillerBlair + " --change oil=5");
   EXPECT_EQ(r.code, 1);
   EXPECT_NE(r.err.find("unknown sector 'oil' (the model's sectors: sec1, sec2)"), std::string::npos) << r.err;
   EXPECT_EQ(run("impact " + kMillerBlair).code, 1) << "--change is required";
 }
 
 TEST(ExtractCli, MillerBlairSec1) {
-  Run r = run("extract " + kMillerBlair + " sec1 --format json");
+  CliRun r = run("extract " + kMillerBlair + " sec1 --format json");
   ASSERT_EQ(r.code, 0) << r.err;
   auto j = nlohmann::json::parse(r.out);
   EXPECT_NEAR(j["total_loss"].get<double>(), 1210.5263157894735, 1e-6);
   EXPECT_NEAR(j["loss"]["sec2"].get<double>(), 210.52631578947353, 1e-6);
   EXPECT_EQ(j["extracted"], nlohmann::json({"sec1"}));
-  Run c = run("extract " + kMillerBlair + " sec1 --format csv");
+  CliRun c = run("extract " + kMillerBlair + " sec1 --format csv");
   ASSERT_EQ(c.code, 0) << c.err;
   EXPECT_EQ(c.out.substr(0, c.out.find('\n')), "sector,baseline_output,extracted_output,loss,loss_percent");
   EXPECT_NE(c.out.find("\ntotal,"), std::string::npos);
@@ -136,7 +150,7 @@ TEST(ExtractCli, MillerBlairSec1) {
 TEST(AnalyzeCli, OutWritesTheFile) {
   namespace fs = std::filesystem;
   fs::path out = fs::temp_directory_path() / ("planner_cli_out_" + std::to_string(::getpid()) + ".json");
-  Run r = run("analyze " + kMillerBlair + " --format json --out " + out.string());
+  CliRun r = run("analyze " + kMillerBlair + " --format json --out " + out.string());
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_EQ(r.out, "");
   std::ifstream f(out);

@@ -183,3 +183,4 @@ TEST(SolvePlan, ResultsAreDeterministic) {
   Plan p = random_plan(7);
   EXPECT_EQ(to_json(solve_plan(p)).dump(), to_json(solve_plan(p)).dump());
 }
+

@@ -8,6 +8,8 @@
 // sector's primary-input share, so the base prices come out as 1 and a change Δv shows as a
 // price index change. With flagged resources that do not cover every primary input (e.g.
 // gross value added without imports or product taxes) prices fall below 1 by the uncovered share.
+// Note p = Lᵀ·v is the transpose of v·L: each price equals the value-added input multiplier of
+// its sector (value added embodied in one unit of final demand for it).
 #include <Eigen/Dense>
 #include <string>
 #include <vector>

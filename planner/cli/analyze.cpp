@@ -68,6 +68,7 @@ Table quantity_table(const Quantity& q, bool precise) {
   std::vector<std::string> headers{q.row_label};
   headers.insert(headers.end(), q.cols.begin(), q.cols.end());
   Table t(headers);
+  if (!q.text.empty()) t.align(1, Table::Align::left);
   t.set_title(q.title);
   for (std::size_t i = 0; i < q.rows.size(); ++i) {
     std::vector<std::string> row{q.rows[i]};
@@ -158,9 +159,8 @@ void setup(CLI::App& app) {
   };
   auto args = std::make_shared<Args>();
   cmd->add_option("MODEL", args->model, "model file (model.toml, spec §3)")->required()->check(CLI::ExistingFile);
-  std::string names;
-  for (const auto& n : quantity_names()) names += (names.empty() ? "" : ", ") + n;
-  cmd->add_option("--what,-w", args->what, "print one quantity only: " + names)->check(CLI::IsMember(quantity_names()));
+  cmd->add_option("--what,-w", args->what, "print one quantity only, named as its JSON key")
+      ->check(CLI::IsMember(quantity_names()));
   add_output_options(*cmd, args->output, {"table", "csv", "json", "md"});
   cmd->callback([args] {
     Economy economy = read_model(args->model);

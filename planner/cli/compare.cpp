@@ -65,7 +65,7 @@ void setup(CLI::App& app) {
                 "also re-solve with the model's exogenous demand set to zero in every plan year: Δλ is what "
                 "feeding the population cost");
   cmd->add_flag("--no-exports,--no-grain-exports", args->no_exports,
-                "also re-solve with every export limit set to zero: Δλ and Δ imports show what exports "
+                "also re-solve with every paid export (export price > 0) limited to zero: Δλ and Δ imports show what exports "
                 "(grain, oil) bought in imported machinery");
   cmd->add_flag("--no-by-actual-year", args->no_by_actual_year,
                 "skip the re-solve truncated to the year of the recorded outcomes");

@@ -19,6 +19,7 @@ PlanResult without_optimum(const Plan& plan, const PlanLp& plan_lp, const LpSolu
     Diagnosis d = diagnose_infeasible(plan, plan_lp.lp, solver, options);
     if (d.status != "infeasible" && s.status == SolveStatus::unbounded) d = diagnose_unbounded(plan, plan_lp.lp, solver, options);
     r.status = d.status == "infeasible" || d.status == "unbounded" ? d.status : "error";
+    if (r.status == "error") r.message = d.summary;
     r.diagnosis = d;
   } else {
     r.status = "error";

@@ -32,8 +32,10 @@ bool ProductComparison::goal_unmet() const {
   return goal && feasible && *feasible < *goal * (1.0 - 1e-7) - 1e-9;
 }
 
-std::string BindingConstraint::text() const {
+std::string BindingConstraint::what() const {
   std::string what = subject_name.empty() ? (subject.empty() ? row : subject) : subject_name;
+  // "Cement (construction materials)" reads as "Cement" in a sentence.
+  if (auto paren = what.find(" ("); paren != std::string::npos && paren > 0 && what.back() == ')') what.resize(paren);
   if (kind == "capacity") what += " capacity";
   else if (kind == "balance") what += " balance";
   else if (kind == "goal") what += " goal";
@@ -41,11 +43,15 @@ std::string BindingConstraint::text() const {
   else if (kind == "floor") what += " consumption floor";
   else if (kind == "trade") what = "the currency balance";
   if (year != 0) what += fmt::format(" in {}", year);
+  return what;
+}
+
+std::string BindingConstraint::text() const {
   std::string price = fmt::format("shadow price {:.3g}", shadow_price);
   if (!unit.empty()) price += " per " + unit;
   if (shadow_price < 0 && (kind == "balance" || kind == "capacity" || kind == "resource"))
     price += ": more of it would lower λ";
-  return what + " (" + price + ")";
+  return what() + " (" + price + ")";
 }
 
 std::vector<const ProductComparison*> PlanComparison::unmet_goals() const {
@@ -124,7 +130,7 @@ Plan without_consumption_floor(const Plan& plan) {
 Plan without_exports(const Plan& plan) {
   Plan p = plan;
   for (auto& s : p.economy.sectors)
-    if (s.export_price || s.export_limit) s.export_limit = 0.0;
+    if (s.export_price && *s.export_price > 0.0) s.export_limit = 0.0;
   return p;
 }
 

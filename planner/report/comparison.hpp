@@ -71,6 +71,8 @@ struct BindingConstraint {
   int year = 0;                 ///< calendar year (0 when the row has none; in a SolveSummary: plan year t, −1 for none)
   double shadow_price = 0.0;    ///< change of λ per unit of the row's right-hand side
   std::string unit;             ///< unit of the right-hand side
+  /// What the row constrains, in words: "labour in 1931", "coal capacity in 1931".
+  std::string what() const;
   /// "labour in 1931 (shadow price 0.42 per million workers)".
   std::string text() const;
 };
@@ -150,7 +152,7 @@ using PlanSolver = std::function<SolveSummary(const Plan&)>;
 struct ComparisonOptions {
   bool by_actual_year = true;          ///< re-solve truncated to each earlier actual year
   bool no_consumption_floor = false;   ///< re-solve with exogenous demand set to zero
-  bool no_exports = false;             ///< re-solve with every export limit set to zero
+  bool no_exports = false;             ///< re-solve with every paid export limited to zero
 };
 
 /// The plan re-posed as `max-fulfilment` of its goals, without a `then` objective, so every
@@ -161,7 +163,8 @@ Plan truncated_plan(const Plan& plan, int years);
 /// The plan with its exogenous final demand set to zero in every plan year 1…H (a demand the
 /// plan places in the base year 0 is kept).
 Plan without_consumption_floor(const Plan& plan);
-/// The plan with every export limit set to zero.
+/// The plan with every export that earns currency (export price > 0) limited to zero; a
+/// zero-price export is only a way to dispose of output and is left alone.
 Plan without_exports(const Plan& plan);
 
 /// Per-sector goals of a plan (sector goals, and unweighted group goals applied to each

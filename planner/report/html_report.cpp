@@ -43,10 +43,12 @@ h3 { font-size: 16px; margin: 26px 0 8px; color: #333; }
 .panel svg { display: block; max-width: 100%; height: auto; }
 table.data { border-collapse: collapse; width: 100%; font-size: 13.5px; background: #fff; }
 table.data th, table.data td { padding: 6px 9px; border-bottom: 1px solid var(--line); text-align: right; white-space: nowrap; }
-table.data th { background: #faf9f6; font-weight: 600; color: #444; vertical-align: bottom; }
+table.data th { background: #faf9f6; font-weight: 600; color: #444; vertical-align: bottom; white-space: normal; }
 table.data td.text, table.data th.text { text-align: left; white-space: normal; }
 table.data td.num { font-variant-numeric: tabular-nums; }
 td.short { color: var(--red); font-weight: 600; }
+table.data td.product { white-space: nowrap; font-weight: 600; }
+table.data td.product .note { font-weight: 400; }
 td.met { color: #1b7f3b; font-weight: 600; }
 .unmet li { margin: 3px 0; }
 .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(340px, 1fr)); gap: 12px; }
@@ -172,7 +174,7 @@ std::string product_bars(const PlanComparison& p) {
 
 std::string product_table(const PlanComparison& p) {
   std::string out = "<div class=\"panel\"><table class=\"data products\">\n<thead><tr>";
-  out += "<th class=\"text\">product</th><th class=\"text\">unit</th>";
+  out += "<th class=\"text\">product</th>";
   out += fmt::format("<th>base {}</th><th>goal</th><th>goal ×</th><th>feasible</th><th>feasible by the actual's year</th>"
                      "<th>actual</th><th>actual / goal<br><span class=\"note\">goal fulfilment</span></th>"
                      "<th>feasible / goal<br><span class=\"note\">feasibility gap</span></th>"
@@ -185,8 +187,8 @@ std::string product_table(const PlanComparison& p) {
     if (x.actual) actual += fmt::format(" ({})", x.actual_year);
     std::string by = x.actual && x.actual_year < x.goal_year ? format_quantity(x.feasible_by_actual_year) : "–";
     std::string feasible = format_quantity(x.feasible);
-    out += fmt::format("<tr data-product=\"{}\"><td class=\"text\">{}</td><td class=\"text\">{}</td>", escape(x.id),
-                       escape(short_name(x)), escape(x.unit));
+    out += fmt::format("<tr data-product=\"{}\"><td class=\"text product\">{}<br><span class=\"note\">{}</span></td>",
+                       escape(x.id), escape(short_name(x)), escape(x.unit));
     out += num_cell(format_quantity(x.base)) + num_cell(goal) + num_cell(format_multiple(x.goal_multiple));
     out += fmt::format("<td class=\"{}\">{}</td>", x.goal_unmet() ? "num short" : "num", escape(feasible));
     out += num_cell(by);
@@ -225,16 +227,15 @@ std::string unmet_and_binding(const PlanComparison& p) {
            "their shadow price: how much λ would rise per unit more of the row's right-hand side "
            "(Kantorovich's objectively determined valuations).</p>\n";
     out += "<div class=\"panel\"><table class=\"data binding\">\n<thead><tr><th class=\"text\">constraint</th>"
-           "<th class=\"text\">kind</th><th>year</th><th>shadow price</th><th class=\"text\">per</th>"
+           "<th class=\"text\">kind</th><th>year</th><th>shadow price (Δλ)</th><th class=\"text\">per</th>"
            "<th class=\"text\">LP row</th></tr></thead>\n<tbody>\n";
     std::size_t shown = 0;
     for (const auto& b : p.binding) {
       if (shown++ == 15) break;
-      std::string what = b.subject_name.empty() ? b.subject : b.subject_name;
       out += fmt::format(
           "<tr><td class=\"text\">{}</td><td class=\"text\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>"
           "<td class=\"text\">{}</td><td class=\"text note\">{}</td></tr>\n",
-          escape(b.text()), escape(b.kind), b.year == 0 ? std::string("–") : std::to_string(b.year),
+          escape(b.what()), escape(b.kind), b.year == 0 ? std::string("–") : std::to_string(b.year),
           escape(fmt::format("{:.3g}", b.shadow_price)), escape(b.unit), escape(b.row));
     }
     out += "</tbody></table>";
@@ -311,6 +312,12 @@ std::string growth_paths(const PlanComparison& p) {
       chart.markers.push_back(goal);
     }
     if (x.actual) {
+      // Other sources' figures first, so the recorded outcome's dot stays on top.
+      for (const auto& a : x.actual_alternatives) {
+        alt.points.emplace_back(x.actual_year, a.value);
+        alt.tooltips.push_back(fmt::format("other source, {}: {} {}", x.actual_year, format_quantity(a.value), x.unit));
+      }
+      if (!alt.points.empty()) chart.markers.push_back(alt);
       auto history = x.history;
       history[x.actual_year] = *x.actual;
       for (const auto& [year, v] : history) {
@@ -318,11 +325,6 @@ std::string growth_paths(const PlanComparison& p) {
         actual.tooltips.push_back(fmt::format("recorded {}: {} {}", year, format_quantity(v), x.unit));
       }
       chart.markers.push_back(actual);
-      for (const auto& a : x.actual_alternatives) {
-        alt.points.emplace_back(x.actual_year, a.value);
-        alt.tooltips.push_back(fmt::format("other source, {}: {} {}", x.actual_year, format_quantity(a.value), x.unit));
-      }
-      if (!alt.points.empty()) chart.markers.push_back(alt);
     }
     out += "<div class=\"panel\">" + svg::line_chart(chart) + "</div>\n";
   }
@@ -336,7 +338,7 @@ std::string side_by_side(const Comparison& c) {
     for (const auto& x : p.products) {
       bool seen = false;
       for (const auto& [id, name] : products) seen = seen || id == x.id;
-      if (!seen) products.emplace_back(x.id, short_name(x) + " (" + x.unit + ")");
+      if (!seen) products.emplace_back(x.id, short_name(x) + "\n" + x.unit);
     }
   std::string out = "<h2>Side by side</h2>\n<p class=\"note\">Each plan's goal and what the LP finds feasible by the "
                     "plan's goal year, next to the recorded outcome.</p>\n<div class=\"panel\"><table class=\"data side\">\n"
@@ -346,7 +348,9 @@ std::string side_by_side(const Comparison& c) {
   for (std::size_t i = 0; i < c.plans.size(); ++i) out += "<th>goal</th><th>feasible</th>";
   out += "</tr></thead>\n<tbody>\n";
   for (const auto& [id, name] : products) {
-    out += "<tr><td class=\"text\">" + escape(name) + "</td>";
+    auto nl = name.find('\n');
+    out += "<tr><td class=\"text product\">" + escape(name.substr(0, nl)) + "<br><span class=\"note\">" +
+           escape(name.substr(nl + 1)) + "</span></td>";
     std::string actual = "–";
     for (const auto& p : c.plans) {
       const ProductComparison* x = nullptr;

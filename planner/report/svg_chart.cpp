@@ -182,7 +182,7 @@ std::string legend(const std::vector<Series>& bars, const std::vector<Line>& lin
 }
 
 std::string bar_chart(const BarChart& c) {
-  const double left = 64, right = 16, top = 62, bottom = 54;
+  const double left = 64, right = 74, top = 62, bottom = 66;
   const double pw = c.width - left - right, ph = c.height - top - bottom;
   double hi = c.reference.value_or(0.0);
   for (const auto& g : c.groups)
@@ -252,7 +252,10 @@ std::string bar_chart(const BarChart& c) {
       ly += 15;
     }
     if (!grp.sublabel.empty())
-      out += text_el(gx + gw / 2, ly + 1, grp.sublabel, "group-sublabel", "middle", " font-size=\"11\" fill=\"#777\"");
+      for (const auto& line : wrap(grp.sublabel, static_cast<std::size_t>(std::max(6.0, gw / 6.4)), 2)) {
+        out += text_el(gx + gw / 2, ly + 1, line, "group-sublabel", "middle", " font-size=\"11\" fill=\"#777\"");
+        ly += 13;
+      }
     out += "</g>\n";
   }
   out += "</g>\n";
@@ -261,14 +264,14 @@ std::string bar_chart(const BarChart& c) {
     out += fmt::format("<line class=\"reference\" x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"#555\" stroke-dasharray=\"4 3\"/>\n",
                        n(left), n(y), n(left + pw), n(y));
     if (!c.reference_label.empty())
-      out += text_el(left + pw - 2, y - 4, c.reference_label, "reference-label", "end", " font-size=\"10\" fill=\"#555\"");
+      out += text_el(left + pw + 6, y + 3.5, c.reference_label, "reference-label", "start", " font-size=\"10\" fill=\"#555\"");
   }
   out += fmt::format("<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"#999\"/>\n", n(left), n(top + ph), n(left + pw), n(top + ph));
   return out + "</svg>\n";
 }
 
 std::string line_chart(const LineChart& c) {
-  const double left = 50, right = 14, top = c.legend ? 66 : 46, bottom = 30;
+  const double left = 50, right = 20, top = c.legend ? 66 : 46, bottom = 30;
   const double pw = c.width - left - right, ph = c.height - top - bottom;
   double xlo = 0, xhi = 0, ylo = 0, yhi = 0;
   bool any = false;
