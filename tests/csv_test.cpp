@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/expect_error.hpp"
+
 #include <fstream>
 #include <functional>
 #include <initializer_list>
@@ -19,17 +21,6 @@ std::filesystem::path write_file(const std::string& name, const std::string& tex
   std::filesystem::create_directories(dir);
   std::ofstream(dir / name, std::ios::binary) << text;
   return dir / name;
-}
-
-/// Runs `f`, expects a bad-input Error whose message holds every fragment.
-void expect_bad_input(const std::function<void()>& f, std::initializer_list<std::string> fragments) {
-  try {
-    f();
-    ADD_FAILURE() << "expected a bad-input Error";
-  } catch (const Error& e) {
-    EXPECT_EQ(e.code(), ExitCode::bad_input);
-    for (const auto& frag : fragments) EXPECT_NE(std::string(e.what()).find(frag), std::string::npos) << e.what();
-  }
 }
 
 const std::vector<std::string> kIds{"coal", "steel", "transport"};

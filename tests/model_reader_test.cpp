@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/expect_error.hpp"
+
 #include <fstream>
 #include <functional>
 #include <initializer_list>
@@ -23,17 +25,6 @@ std::filesystem::path test_dir() {
 }
 
 void write_file(const std::filesystem::path& path, const std::string& text) { std::ofstream(path, std::ios::binary) << text; }
-
-/// Runs `f`, expects a bad-input Error whose message holds every fragment.
-void expect_bad_input(const std::function<void()>& f, std::initializer_list<std::string> fragments) {
-  try {
-    f();
-    ADD_FAILURE() << "expected a bad-input Error";
-  } catch (const Error& e) {
-    EXPECT_EQ(e.code(), ExitCode::bad_input);
-    for (const auto& frag : fragments) EXPECT_NE(std::string(e.what()).find(frag), std::string::npos) << e.what();
-  }
-}
 
 /// Two sectors and a technical table; `extra` is appended, `sector_extra` goes into the first sector.
 std::string model(const std::string& extra, const std::string& sector_extra = "") {

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/expect_error.hpp"
+
 #include <fstream>
 #include <functional>
 #include <initializer_list>
@@ -15,17 +17,6 @@ namespace {
 // Plans in these tests run on the inline Williams model (base year 1928; sectors coal,
 // steel (heavy), transport; resources labour, wages).
 const std::filesystem::path kData = std::filesystem::path(PLANNER_SOURCE_DIR) / "tests/data/readers/inline";
-
-/// Runs `f`, expects a bad-input Error whose message holds every fragment.
-void expect_bad_input(const std::function<void()>& f, std::initializer_list<std::string> fragments) {
-  try {
-    f();
-    ADD_FAILURE() << "expected a bad-input Error";
-  } catch (const Error& e) {
-    EXPECT_EQ(e.code(), ExitCode::bad_input);
-    for (const auto& frag : fragments) EXPECT_NE(std::string(e.what()).find(frag), std::string::npos) << e.what();
-  }
-}
 
 /// A minimal plan (T = 5, max-capacity) followed by `extra`.
 std::string plan(const std::string& extra, const std::string& objective = "kind = \"max-capacity\"\n") {
