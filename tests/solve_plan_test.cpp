@@ -7,6 +7,7 @@
 #include <cmath>
 #include <random>
 
+#include "lp_test_plans.hpp"
 #include "planner/lp/clp_solver.hpp"
 #include "planner/lp/solve_plan.hpp"
 
@@ -184,3 +185,23 @@ TEST(SolvePlan, ResultsAreDeterministic) {
   EXPECT_EQ(to_json(solve_plan(p)).dump(), to_json(solve_plan(p)).dump());
 }
 
+
+// Free disposal in the last year (no stock leaves year H = T without a terminal year).
+// corn with ℓA = 0, ℓB = 1, T = 1, max-output of year 1:
+//   balance t=0: 10 = e1 + s1;   balance t=1: s1 + x1 (=|≥) 0.5 x1 + 1;   x1 ≤ 4 + e1.
+//   Equality (spec default): s1 + 0.5 x1 = 1 → x1 ≤ 2, so the optimum is 2.
+//   Free disposal: x1 ≤ 4 + 10 − s1 with s1 = 0 → 14.
+TEST(SolvePlan, FreeDisposalLetsTheLastYearLeaveOutputUnused) {
+  planner::Plan p = planner::test::corn_plan();
+  p.economy.technical_lag = 0;
+  p.terminal_steady_state = false;
+  p.objective.kind = planner::ObjectiveKind::max_output;
+  p.objective.years = {1};
+  PlanResult strict = solve_plan(p);
+  ASSERT_EQ(strict.status, "optimal");
+  EXPECT_NEAR(*strict.objective, 2.0, 1e-9);
+  p.free_disposal = true;
+  PlanResult free = solve_plan(p);
+  ASSERT_EQ(free.status, "optimal");
+  EXPECT_NEAR(*free.objective, 14.0, 1e-9);
+}

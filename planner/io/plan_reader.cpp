@@ -1,7 +1,7 @@
 // Reads a plan TOML file (spec §3): loads its model, applies the plan's overrides, and
 // resolves objective, goals and actuals. Errors name the plan file, line and key.
 //
-// Keys: name, description, model, years, terminal, terminal_capacity_bound,
+// Keys: name, description, model, years, terminal, terminal_capacity_bound, free_disposal,
 // demand_years, [objective], [objective.then], [demand], [resources.<id>], [goals], [actual].
 //
 // Choices where the spec is silent:
@@ -156,6 +156,7 @@ void read_horizon(const Fields& top, Plan& plan) {
     top.fail("terminal", fmt::format("expected \"steady-state\" or \"none\", got \"{}\"", terminal));
   plan.terminal_steady_state = terminal == "steady-state";
   plan.terminal_capacity_bound = top.boolean("terminal_capacity_bound").value_or(true);
+  plan.free_disposal = top.boolean("free_disposal").value_or(false);
   if (auto years = top.integer_list("demand_years", 0, plan.horizon())) {
     plan.demand_years = *years;
   } else {
@@ -168,7 +169,7 @@ void read_horizon(const Fields& top, Plan& plan) {
 Plan parse_plan(const std::string& toml_text, const std::string& name, const std::filesystem::path& base_dir) {
   const toml::table doc = toml_fields::parse(toml_text, name);
   const Fields top(doc, name, "");
-  top.allow_only({"name", "description", "model", "years", "terminal", "terminal_capacity_bound", "demand_years",
+  top.allow_only({"name", "description", "model", "years", "terminal", "terminal_capacity_bound", "free_disposal", "demand_years",
                   "objective", "demand", "resources", "goals", "actual"});
   Plan plan;
   plan.file = name;

@@ -93,7 +93,9 @@ class CoreBuilder {
         if (int z = col(cols_.exports, i, t); z >= 0) terms.push_back({z, -1.0});
         if (int c = col(cols_.consumption, i, t); c >= 0) terms.push_back({c, -1.0});
         double d = plan_demand(plan_, i, t);
-        b_.add_row(sector_year("balance", e_.sectors[i].id, t), terms, d, d);
+        // No stock leaves year H; with free disposal its surplus may simply go unused.
+        double upper = (t == H_ && plan_.free_disposal) ? kInf : d;
+        b_.add_row(sector_year("balance", e_.sectors[i].id, t), terms, d, upper);
       }
   }
 

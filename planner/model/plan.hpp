@@ -73,6 +73,9 @@ struct Plan {
   int years = 0;                           ///< T
   bool terminal_steady_state = false;
   bool terminal_capacity_bound = true;
+  /// Lets output of year H exceed its use (supply ≥ use) where spec §2 drops the stock
+  /// carried out of the plan; without it the last balance is an equality (the spec's default).
+  bool free_disposal = false;
   std::vector<int> demand_years;           ///< default 1…T
   std::optional<std::vector<double>> demand_override;  ///< per sector, plan years
   Objective objective;
