@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "lp_test_plans.hpp"
+#include "scratch_dir.hpp"
 #include "planner/lp/plan_lp_builder.hpp"
 
 using namespace planner::lp;
@@ -68,7 +69,7 @@ TEST(ClpSolver, StatusNames) {
 
 TEST(ClpSolver, MpsFileKeepsNamesAndReadsBackToTheSameOptimum) {
   PlanLp plan = build_plan_lp(planner::test::williams_plan());
-  auto file = std::filesystem::temp_directory_path() / "planner_clp_solver_test.mps";
+  auto file = planner::test::scratch_dir("clp_solver_test") / "williams.mps";
   write_mps(plan.lp, file);
   std::ifstream in(file);
   std::string text((std::istreambuf_iterator<char>(in)), {});

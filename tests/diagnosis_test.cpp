@@ -9,6 +9,7 @@
 #include <fstream>
 
 #include "lp_test_plans.hpp"
+#include "scratch_dir.hpp"
 #include "planner/lp/solve_plan.hpp"
 
 using namespace planner::lp;
@@ -22,9 +23,7 @@ bool has_row(const Diagnosis& d, const std::string& row) {
 
 // Runs the CLI on a plan text written next to the Williams model; returns the exit code and output.
 std::pair<int, std::string> run_cli(const std::string& plan_text, const std::string& args = "") {
-  auto dir = std::filesystem::temp_directory_path() / "planner_diagnosis_test";
-  std::filesystem::create_directories(dir);
-  auto plan = dir / "plan.toml";
+  auto plan = planner::test::scratch_dir("diagnosis_test") / "plan.toml";
   std::ofstream(plan) << "model = \"" << PLANNER_SOURCE_DIR << "/models/williams/model.toml\"\n" << plan_text;
   std::string cmd = std::string(PLANNER_CLI) + " solve " + plan.string() + " " + args + " 2>&1";
   FILE* pipe = popen(cmd.c_str(), "r");
@@ -92,7 +91,7 @@ TEST(Diagnosis, CliUnknownIdsExitTwo) {
 }
 
 TEST(Diagnosis, CliSolvesWilliamsAndWritesTheLp) {
-  auto lp = std::filesystem::temp_directory_path() / "planner_diagnosis_test" / "w.lp";
+  auto lp = planner::test::scratch_dir("diagnosis_test") / "w.lp";
   auto [code, out] = run_cli("years = 5\nterminal = \"steady-state\"\n[objective]\nkind = \"max-capacity\"\n",
                              "--write-lp " + lp.string());
   EXPECT_EQ(code, 0) << out;

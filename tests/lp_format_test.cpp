@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "lp_test_plans.hpp"
+#include "scratch_dir.hpp"
 #include "planner/lp/plan_lp_builder.hpp"
 
 using namespace planner::lp;
@@ -32,7 +33,7 @@ TEST(LpFormat, WritesObjectiveRowsAndBounds) {
 
 TEST(LpFormat, ClpReadsTheWilliamsLpToTheOracleOptimum) {
   PlanLp plan = build_plan_lp(planner::test::williams_plan());
-  auto file = std::filesystem::temp_directory_path() / "planner_lp_format_test.lp";
+  auto file = planner::test::scratch_dir("lp_format_test") / "williams.lp";
   write_lp(plan.lp, file);
   ClpSimplex model;
   model.setLogLevel(0);
