@@ -151,6 +151,41 @@ TEST(PlanObjective, MaxConsumptionDiscounted) {
   EXPECT_NEAR(r.consumption.at("corn", 1), 10.0, 1e-9);
 }
 
+// `years` picks the consumption years the objective counts. On T = 2 (discount 1) the default
+// counts both; counting one year alone can only do as well or better for that year, so
+// z[1] + z[2] ≥ z[1,2], and each single-year value is exactly that year's consumption.
+TEST(PlanObjective, MaxConsumptionCountsOnlyTheObjectiveYears) {
+  Plan p = planner::test::corn_plan();
+  p.objective.kind = ObjectiveKind::max_consumption;
+  p.objective.discount = 0.5;
+  p.objective.years = {1};
+  EXPECT_NEAR(*solve_ok(p).objective, 5.0, 1e-9);  // as MaxConsumptionDiscounted: T = 1 has one year
+
+  p.years = 2;
+  p.demand_years = {1, 2};
+  p.objective.discount = 1.0;
+  p.objective.years = {};
+  const double both = *solve_ok(p).objective;
+  double single = 0.0;
+  for (int t : {1, 2}) {
+    p.objective.years = {t};
+    PlanResult r = solve_ok(p);
+    EXPECT_NEAR(*r.objective, r.consumption.at("corn", t), 1e-9) << "year " << t;
+    single += *r.objective;
+  }
+  EXPECT_GE(single, both - 1e-9);
+  p.objective.years = {1, 2};
+  EXPECT_NEAR(*solve_ok(p).objective, both, 1e-9);
+
+  p.objective.years = {3};  // the terminal year H = 3 has no consumption variable
+  try {
+    solve_plan(p);
+    ADD_FAILURE() << "year 3 accepted";
+  } catch (const planner::Error& e) {
+    EXPECT_NE(std::string(e.what()).find("objective.years"), std::string::npos) << e.what();
+  }
+}
+
 // A floor of 11 cannot be met (at most 10): infeasible, with a diagnosis.
 TEST(PlanObjective, ConsumptionFloorAboveTheMaximumIsInfeasible) {
   Plan p = planner::test::corn_plan();

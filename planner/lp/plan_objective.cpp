@@ -171,10 +171,18 @@ LinearObjective add_objective(const Plan& plan, const Objective& o, PlanColumns&
       auto w = sector_weights(plan, o);
       std::vector<double> floor(n, 0.0);
       for (const auto& [id, value] : o.floors) floor[sector_or_throw(plan, id, "objective.floors")] = value;
+      // Consumption exists in years 1…T only; `years` picks which of them the objective counts
+      // (floors hold in every year either way).
+      std::vector<bool> counted(static_cast<std::size_t>(T) + 1, o.years.empty());
+      for (int t : objective_years(plan, o)) {
+        if (t < 1 || t > T)
+          bad(plan, "objective.years", fmt::format("year {} has no consumption: max-consumption counts years 1…{}", t, T));
+        counted[static_cast<std::size_t>(t)] = true;
+      }
       for (std::size_t i = 0; i < n; ++i)
         for (int t = 1; t <= T; ++t) {
           int c = cols.consumption[i][t];
-          add(c, std::pow(o.discount, t) * w[i]);
+          if (counted[static_cast<std::size_t>(t)]) add(c, std::pow(o.discount, t) * w[i]);
           // A row, not a bound, so the floor gets a shadow price and the diagnosis can relax it.
           std::string name = fmt::format("floor[{},{}]", e.sectors[i].id, t);
           if (floor[i] > 0.0 && !b.row(name)) b.add_row(name, {{c, 1.0}}, floor[i], kInf);
