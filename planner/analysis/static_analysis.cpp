@@ -1,11 +1,24 @@
 #include "planner/analysis/static_analysis.hpp"
 
+#include <algorithm>
+
 #include "planner/analysis/ghosh.hpp"
 #include "planner/analysis/leontief.hpp"
 #include "planner/analysis/multipliers.hpp"
 #include "planner/analysis/productivity.hpp"
 
 namespace planner::analysis {
+namespace {
+
+/// G = (I − B)⁻¹. With every x̄ > 0, B = diag(x̄)⁻¹·A·diag(x̄), so G = diag(x̄)⁻¹·L·diag(x̄)
+/// (Miller & Blair §12.1) costs n² instead of a second factorisation; else factorise I − B.
+Eigen::MatrixXd ghosh_from_leontief(const Eigen::MatrixXd& leontief, const Eigen::VectorXd& output,
+                                    const Eigen::MatrixXd& allocation) {
+  if (output.size() == 0 || !(output.minCoeff() > 0)) return ghosh_inverse(allocation);
+  return output.cwiseInverse().asDiagonal() * leontief * output.asDiagonal();
+}
+
+}  // namespace
 
 StaticAnalysis analyze(const Economy& economy) {
   Productivity productivity = require_productive(economy);
@@ -18,13 +31,19 @@ StaticAnalysis analyze(const Economy& economy) {
   a.technical = economy.technical;
   a.productive = productivity.productive;
   a.spectral_radius = productivity.spectral_radius;
+  a.spectral_radius_lower = productivity.spectral_radius_lower;
+  a.spectral_radius_upper = productivity.spectral_radius_upper;
+  a.spectral_method = productivity.method;
   for (std::size_t j : productivity.inputs_exceed_output) a.inputs_exceed_output.push_back(a.sectors[j]);
 
   LeontiefSystem system(economy.technical);
   a.leontief_inverse = system.leontief_inverse();
   a.flows = intermediate_flows(economy);
   a.allocation = allocation_coefficients(a.flows, a.output);
-  a.ghosh_inverse = ghosh_inverse(a.allocation);
+  a.ghosh_inverse = ghosh_from_leontief(a.leontief_inverse, a.output, a.allocation);
+  a.residual = system.inverse_residual(a.leontief_inverse);
+  a.required_output = system.output_for(a.final_demand);
+  a.residual = std::max(a.residual, system.residual(a.required_output, a.final_demand));
   a.output_multipliers = output_multipliers(a.leontief_inverse);
   a.linkages = linkages(a.leontief_inverse, a.ghosh_inverse);
 
@@ -38,6 +57,7 @@ StaticAnalysis analyze(const Economy& economy) {
 
   a.value_added = value_added_coefficients(economy);
   a.prices = prices(system, a.value_added.coefficients);
+  a.residual = std::max(a.residual, system.residual_transposed(a.prices, a.value_added.coefficients));
   return a;
 }
 

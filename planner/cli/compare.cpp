@@ -5,8 +5,11 @@
 #include <vector>
 
 #include "planner/cli/command.hpp"
+#include "planner/cli/solver_options.hpp"
 #include "planner/io/output.hpp"
 #include "planner/io/plan_reader.hpp"
+#include "planner/lp/solve_plan.hpp"
+#include "planner/model/error.hpp"
 #include "planner/report/comparison.hpp"
 #include "planner/report/comparison_format.hpp"
 #include "planner/report/comparison_solve.hpp"
@@ -55,6 +58,7 @@ void setup(CLI::App& app) {
     bool no_consumption_floor = false;
     bool no_exports = false;
     bool no_by_actual_year = false;
+    SolverArgs solver;
     OutputOptions output;
   };
   auto args = std::make_shared<Args>();
@@ -69,6 +73,7 @@ void setup(CLI::App& app) {
                 "(grain, oil) bought in imported machinery");
   cmd->add_flag("--no-by-actual-year", args->no_by_actual_year,
                 "skip the re-solve truncated to the year of the recorded outcomes");
+  add_solver_options(*cmd, args->solver, /*tuning=*/false);
   add_output_options(*cmd, args->output, {"table", "md", "csv", "json", "html"});
   cmd->callback([args] {
     std::vector<Plan> plans;
@@ -77,7 +82,14 @@ void setup(CLI::App& app) {
     options.by_actual_year = !args->no_by_actual_year;
     options.no_consumption_floor = args->no_consumption_floor;
     options.no_exports = args->no_exports;
-    Comparison c = compare_plans(plans, options, solve_for_comparison);
+    // Every re-solve runs under the limits; the first one reached stops the comparison (exit 4).
+    const lp::SolveOptions solve_options = to_solve_options(args->solver, verbosity().verbose);
+    auto solve = [&solve_options](const Plan& plan) {
+      lp::PlanResult r = lp::solve_plan(plan, solve_options);
+      if (r.status == "iteration-limit") throw Error(ExitCode::solver_failure, plan.file, "", limit_advice(r.message));
+      return summarise(plan, r);
+    };
+    Comparison c = compare_plans(plans, options, solve);
     emit(render(c, args->output.format), args->output.out);
   });
 }

@@ -2,7 +2,9 @@
 #include <algorithm>
 #include <iostream>
 
+#include "planner/cli/colour.hpp"
 #include "planner/cli/command.hpp"
+#include "planner/io/output.hpp"
 #include "planner/model/error.hpp"
 
 namespace planner::cli {
@@ -31,6 +33,7 @@ void add_output_options(CLI::App& cmd, OutputOptions& options, const std::vector
 
 int main(int argc, char** argv) {
   using namespace planner;
+  remove_temporary_output_on_interrupt();  // Ctrl-C leaves no half-written --out file
   CLI::App app{
       "planner — input–output (Leontief) analysis and multi-year plan optimisation.\n\n"
       "Static analysis explains an economy's inter-dependencies (Leontief inverse, multipliers,\n"
@@ -59,7 +62,7 @@ int main(int argc, char** argv) {
     int code = app.exit(e);
     return code == 0 ? 0 : static_cast<int>(ExitCode::usage);
   } catch (const Error& e) {
-    std::cerr << "planner: error: " << e.what() << "\n";
+    std::cerr << "planner: " << cli::paint("error:", cli::Style::red, 2) << " " << e.what() << "\n";
     return static_cast<int>(e.code());
   } catch (const std::exception& e) {
     std::cerr << "planner: internal error: " << e.what() << "\n";

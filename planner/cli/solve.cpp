@@ -3,11 +3,13 @@
 // Parses arguments, calls planner::lp::solve_plan and prints; no numerics here.
 #include <fmt/format.h>
 
+#include <cstdio>
 #include <memory>
 #include <optional>
 #include <string>
 
 #include "planner/cli/command.hpp"
+#include "planner/cli/solver_options.hpp"
 #include "planner/io/json.hpp"
 #include "planner/io/output.hpp"
 #include "planner/io/plan_reader.hpp"
@@ -70,6 +72,7 @@ std::string render_text(const Plan& plan, const PlanResult& r, bool md) {
     if (r.then_objective) out += " = " + format_number(*r.then_objective, 6);
   }
   out += ".\n\n";
+  if (std::string w = lp::accuracy_warning(r); !w.empty()) out += w + "\n";
   if (r.status != "optimal") {
     if (r.diagnosis) out += lp::to_text(*r.diagnosis);
     if (!r.message.empty()) out += r.message + "\n";
@@ -136,17 +139,18 @@ void setup(CLI::App& app) {
       "Examples:\n"
       "  planner solve plans/williams-max-capacity.toml\n"
       "  planner solve plans/williams-max-output.toml --format json --out williams.json\n"
-      "  planner solve plans/williams-max-capacity.toml --write-lp williams.lp   # or williams.mps");
+      "  planner solve plans/williams-max-capacity.toml --write-lp williams.lp   # or williams.mps\n"
+      "  planner solve plan.toml --time-limit 60 --algorithm primal --no-presolve");
   struct Args {
     std::string plan;
     std::string write_lp;
-    double time_limit = 0.0;
+    SolverArgs solver;
     OutputOptions output;
   };
   auto args = std::make_shared<Args>();
   cmd->add_option("PLAN", args->plan, "plan file (plan.toml, spec §3)")->required();
   cmd->add_option("--write-lp", args->write_lp, "also write the LP to FILE.mps (free MPS) or FILE.lp (CPLEX LP format)");
-  cmd->add_option("--time-limit", args->time_limit, "stop the solver after SECONDS (exit 4 when reached)");
+  add_solver_options(*cmd, args->solver, /*tuning=*/true);
   add_output_options(*cmd, args->output, {"table", "csv", "json", "md"});
   cmd->callback([args] {
     Plan plan = read_plan(args->plan);
@@ -158,16 +162,16 @@ void setup(CLI::App& app) {
       else if (ends_with(".lp")) lp::write_lp(program, f);
       else throw Error(ExitCode::usage, f, "--write-lp", "the file name must end in .mps or .lp");
     }
-    lp::SolveOptions options;
-    options.verbose = verbosity().verbose;
-    options.time_limit = args->time_limit;
-    PlanResult r = lp::solve_plan(plan, options);
+    PlanResult r = lp::solve_plan(plan, to_solve_options(args->solver, verbosity().verbose));
+    // A limit stops everything: no output at all rather than a half-answer.
+    if (r.status == "iteration-limit") throw Error(ExitCode::solver_failure, plan.file, "", limit_advice(r.message));
 
     const std::string& format = args->output.format;
     std::string text = format == "json"  ? dump_json(lp::to_json(r))
                        : format == "csv" ? render_csv(r)
                                          : render_text(plan, r, format == "md");
     emit(text, args->output.out);
+    if ((format == "csv" || format == "json") && !verbosity().quiet) std::fputs(lp::accuracy_warning(r).c_str(), stderr);
     if (r.status == "infeasible" && r.diagnosis && !r.diagnosis->violations.empty()) {
       const auto& first = r.diagnosis->violations.front();
       throw Error(ExitCode::infeasible, plan.file, "",

@@ -58,6 +58,10 @@ Eigen::MatrixXd coefficients_from_flows(const Fields& table, const Eigen::Matrix
       table.fail("flows", fmt::format("sector \"{}\" has flows into it but output {} (A = Z / output needs output > 0)",
                                       s.id, s.output));
     a.col(j) = z.col(j) / s.output;
+    if (!a.col(j).allFinite())
+      table.fail("flows", fmt::format("sector \"{}\": flows / output {} give a coefficient beyond the range of a double; "
+                                      "check the units of the flows and of the output",
+                                      s.id, s.output));
   }
   return a;
 }

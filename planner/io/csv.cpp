@@ -15,6 +15,7 @@
 #include <sstream>
 
 #include "planner/io/csv_cells.hpp"
+#include "planner/io/output.hpp"
 #include "planner/model/error.hpp"
 
 namespace planner {
@@ -120,6 +121,7 @@ class CsvParser {
 std::string read_text(const std::filesystem::path& file) {
   std::ifstream in(file, std::ios::binary);
   if (!in) throw_bad_input(file.string(), "", "cannot open file (does it exist?)");
+  note_input_file(file);
   std::ostringstream ss;
   ss << in.rdbuf();
   return ss.str();
@@ -137,10 +139,23 @@ std::optional<double> parse_number_cell(const std::string& cell) {
   return v;
 }
 
+namespace {
+/// True when the cell is written as a number that a double cannot hold (1e999, 1e-999).
+bool out_of_range(const std::string& cell) {
+  std::string_view s = cell;
+  if (!s.empty() && s.front() == '+') s.remove_prefix(1);
+  double v = 0;
+  auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  return ec == std::errc::result_out_of_range && ptr == s.data() + s.size();
+}
+}  // namespace
+
 double number_cell(const std::string& cell, const std::string& file, int line, const std::string& what,
                    bool nonnegative) {
   if (cell.empty()) return 0.0;  // empty cells are zero (spec §3)
   auto v = parse_number_cell(cell);
+  if (!v && out_of_range(cell))
+    throw_bad_input(file, where_line(line), fmt::format("{}: {} is out of the range of a double (about 1e-308…1e308)", what, cell));
   if (!v) throw_bad_input(file, where_line(line), fmt::format("{}: expected a number, got \"{}\"", what, cell));
   if (!std::isfinite(*v)) throw_bad_input(file, where_line(line), fmt::format("{}: expected a finite number, got {}", what, cell));
   if (nonnegative && *v < 0)
@@ -171,7 +186,14 @@ LabelledCsv read_labelled_lines(const std::filesystem::path& file, bool nonnegat
     out.matrix.cols.push_back(id);
   }
   const std::size_t ncols = out.matrix.cols.size();
-  if (ncols == 0) throw_bad_input(name, where_line(header.line), "the header names no columns; expected `sector,<column ids…>`");
+  if (ncols == 0) {
+    const std::string& only = header.cells.front();
+    const char* hint = only.find(';') != std::string::npos    ? " (the file seems to use ; between cells: save it comma-separated)"
+                       : only.find('\t') != std::string::npos ? " (the file seems to use tabs between cells: save it comma-separated)"
+                                                              : "";
+    throw_bad_input(name, where_line(header.line),
+                    fmt::format("the header names no columns; expected `sector,<column ids…>`{}", hint));
+  }
   out.matrix.data = Eigen::MatrixXd::Zero(static_cast<Eigen::Index>(records.size() - 1), static_cast<Eigen::Index>(ncols));
   seen.clear();
   for (std::size_t r = 1; r < records.size(); ++r) {

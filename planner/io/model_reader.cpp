@@ -18,6 +18,7 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -26,6 +27,7 @@
 #include "planner/io/sector_checks.hpp"
 #include "planner/io/sectors_csv.hpp"
 #include "planner/io/toml_fields.hpp"
+#include "planner/io/output.hpp"
 #include "planner/model/error.hpp"
 
 namespace planner {
@@ -112,6 +114,9 @@ Resource read_resource(const Fields& f, const Economy& e) {
         f.fail("total", fmt::format("sector \"{}\" has total {} but output {}; per_output = total / output needs output > 0",
                                     s.id, total[j], s.output));
       r.per_output[j] = total[j] / s.output;
+      if (!std::isfinite(r.per_output[j]))
+        f.fail("total", fmt::format("sector \"{}\": total {} / output {} is beyond the range of a double; check the units",
+                                    s.id, total[j], s.output));
     }
   } else {
     r.per_output = sector_vector(f, "per_output", e);
@@ -148,6 +153,9 @@ std::string file_stem(const std::string& name) { return std::filesystem::path(na
 Economy parse_model(const std::string& toml_text, const std::string& name, const std::filesystem::path& base_dir) {
   const toml::table doc = toml_fields::parse(toml_text, name);
   const Fields top(doc, name, "");
+  if (doc.empty()) top.fail("", "the file has no keys; expected a model: [[sector]] tables and a [technical] table (spec §3)");
+  if (top.has("model"))
+    top.fail("model", "this is a plan (it names a model), not a model; give the model file it names, or use solve/compare");
   top.allow_only({"name", "unit", "base_year", "description", "source", "sector", "sectors_file", "technical",
                   "capital", "trade", "resource"});
   Economy e;
@@ -183,6 +191,7 @@ Economy read_model(const std::filesystem::path& file) {
   std::error_code ec;
   if (!in || std::filesystem::is_directory(file, ec))
     throw_bad_input(file.string(), "", "cannot open the model file (does it exist?)");
+  note_input_file(file);
   std::ostringstream text;
   text << in.rdbuf();
   return parse_model(text.str(), file.string(), file.parent_path());

@@ -27,12 +27,14 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
 #include "planner/io/model_reader.hpp"
 #include "planner/io/plan_goals.hpp"
 #include "planner/io/toml_fields.hpp"
+#include "planner/io/output.hpp"
 #include "planner/model/error.hpp"
 
 namespace planner {
@@ -144,6 +146,8 @@ void load_model(const Fields& top, const std::filesystem::path& base_dir, Plan& 
   if (model.is_relative()) model = base_dir / model;
   std::error_code ec;
   if (!std::filesystem::is_regular_file(model, ec)) top.fail("model", fmt::format("model file not found: {}", model.string()));
+  if (std::filesystem::equivalent(model, top.file(), ec))
+    top.fail("model", "the plan names itself as its model; give the path of the model file (relative to the plan)");
   plan.model_file = model.string();
   plan.economy = read_model(model);
 }
@@ -157,6 +161,18 @@ void read_horizon(const Fields& top, Plan& plan) {
   plan.terminal_steady_state = terminal == "steady-state";
   plan.terminal_capacity_bound = top.boolean("terminal_capacity_bound").value_or(true);
   plan.free_disposal = top.boolean("free_disposal").value_or(false);
+  // A lag beyond the horizon would leave capacity or resource use outside every plan year:
+  // the plan would silently ignore it.
+  const Economy& e = plan.economy;
+  if (e.capital_lag > plan.horizon())
+    top.fail("years", fmt::format("the model's [capital] lag {} exceeds the plan's horizon H = {}: no capacity begun in "
+                                  "the plan could come into use; plan more years or shorten the lag",
+                                  e.capital_lag, plan.horizon()));
+  for (const Resource& r : e.resources)
+    if (std::max(r.per_output_lag, r.per_capacity_lag) > plan.horizon())
+      top.fail("years", fmt::format("resource \"{}\" has a lag of {} years, beyond the plan's horizon H = {}: its use "
+                                    "would fall outside the plan; plan more years or shorten the lag",
+                                    r.id, std::max(r.per_output_lag, r.per_capacity_lag), plan.horizon()));
   if (auto years = top.integer_list("demand_years", 0, plan.horizon())) {
     plan.demand_years = *years;
   } else {
@@ -169,6 +185,7 @@ void read_horizon(const Fields& top, Plan& plan) {
 Plan parse_plan(const std::string& toml_text, const std::string& name, const std::filesystem::path& base_dir) {
   const toml::table doc = toml_fields::parse(toml_text, name);
   const Fields top(doc, name, "");
+  if (doc.empty()) top.fail("", "the file has no keys; expected a plan: model = \"…\", years = …, [objective] (spec §3)");
   top.allow_only({"name", "description", "model", "years", "terminal", "terminal_capacity_bound", "free_disposal", "demand_years",
                   "objective", "demand", "resources", "goals", "actual"});
   Plan plan;
@@ -199,6 +216,7 @@ Plan read_plan(const std::filesystem::path& file) {
   std::ifstream in(file, std::ios::binary);
   std::error_code ec;
   if (!in || std::filesystem::is_directory(file, ec)) throw_bad_input(file.string(), "", "cannot open the plan file (does it exist?)");
+  note_input_file(file);
   std::ostringstream text;
   text << in.rdbuf();
   return parse_plan(text.str(), file.string(), file.parent_path());

@@ -4,6 +4,8 @@
 #include <coin/ClpSolve.hpp>
 #include <coin/CoinMpsIO.hpp>
 
+#include <fmt/format.h>
+
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -34,18 +36,29 @@ void load(ClpSimplex& model, const LinearProgram& lp) {
   model.copyNames(lp.row_names, lp.col_names);
 }
 
-}  // namespace
+ClpSolve::SolveType solve_type(Algorithm a) {
+  switch (a) {
+    case Algorithm::dual: return ClpSolve::useDual;
+    case Algorithm::primal: return ClpSolve::usePrimal;
+    case Algorithm::barrier: return ClpSolve::useBarrier;
+    case Algorithm::automatic: return ClpSolve::automatic;
+  }
+  return ClpSolve::useDual;
+}
 
-LpSolution solve_with_clp(const LinearProgram& lp, const SolveOptions& options) {
-  LpSolution result;
-  ClpSimplex model;
+// Log level, scaling and limits. CLP measures its time limit in CPU seconds from the start of
+// the solve.
+void configure(ClpSimplex& model, const SolveOptions& options) {
   model.setLogLevel(options.verbose ? 1 : 0);
-  load(model, lp);
-  if (options.time_limit > 0) model.setMaximumSeconds(options.time_limit);
-  if (options.iteration_limit > 0) model.setMaximumIterations(options.iteration_limit);
+  model.scaling(options.scaling ? 3 : 0);  // 3 = CLP's default (geometric, then equilibrium)
+  model.setMaximumSeconds(options.time_limit > 0 ? options.time_limit : -1.0);
+  model.setMaximumIterations(options.iteration_limit > 0 ? options.iteration_limit : 2147483647);
+}
 
+// A fresh solve: presolve (when on), then the chosen algorithm.
+void solve_cold(ClpSimplex& model, const SolveOptions& options) {
   ClpSolve how;
-  how.setSolveType(ClpSolve::useDual);
+  how.setSolveType(solve_type(options.algorithm));
   how.setPresolveType(options.presolve ? ClpSolve::presolveOn : ClpSolve::presolveOff);
   // CoinUtils 2.11's doubleton step leaks (presolve_dupmajor inside doubleton_action, found by
   // LeakSanitizer on generated plans); skip that one step, the rest of presolve still runs.
@@ -53,28 +66,40 @@ LpSolution solve_with_clp(const LinearProgram& lp, const SolveOptions& options) 
   model.initialSolve(how);
   // Presolve can leave a solution that is optimal only up to its own tolerances, or stop
   // undecided: finish with a plain dual simplex from that basis, which also gives clean duals.
+  // (Not after a limit: the limit is the user's word.)
   if (options.presolve && model.status() != 0 && model.status() != 3) {
     ClpSolve plain;
     plain.setSolveType(ClpSolve::useDual);
     plain.setPresolveType(ClpSolve::presolveOff);
     model.initialSolve(plain);
   }
+}
 
+std::string limit_message(const ClpSimplex& model, const SolveOptions& options) {
+  // CLP's secondary status says which limit stopped it only in some paths; name the one that fits.
+  if (options.iteration_limit > 0 && model.numberIterations() >= options.iteration_limit)
+    return "the iteration limit (" + std::to_string(options.iteration_limit) + " iterations) was reached";
+  if (options.time_limit > 0) return "the time limit (" + fmt::format("{}", options.time_limit) + " s) was reached";
+  return "the iteration or time limit was reached";
+}
+
+LpSolution read_result(const ClpSimplex& model, const LinearProgram& lp, const SolveOptions& options) {
+  LpSolution result;
   result.iterations = model.numberIterations();
   switch (model.status()) {
     case 0: result.status = SolveStatus::optimal; break;
     case 1: result.status = SolveStatus::infeasible; result.message = "primal infeasible"; break;
     case 2: result.status = SolveStatus::unbounded; result.message = "primal unbounded (dual infeasible)"; break;
-    case 3: result.status = SolveStatus::iteration_limit; result.message = "iteration or time limit reached"; break;
+    case 3: result.status = SolveStatus::iteration_limit; result.message = limit_message(model, options); break;
     default:
       result.status = SolveStatus::numerical;
       result.message = "CLP stopped with status " + std::to_string(model.status()) + " (secondary " +
                        std::to_string(model.secondaryStatus()) + ")";
   }
-  const double* x = model.primalColumnSolution();
-  const double* dj = model.dualColumnSolution();
-  const double* ax = model.primalRowSolution();
-  const double* y = model.dualRowSolution();
+  const double* x = model.getColSolution();
+  const double* dj = model.getReducedCost();
+  const double* ax = model.getRowActivity();
+  const double* y = model.getRowPrice();
   result.col_value.assign(x, x + lp.num_col);
   result.col_dual.assign(dj, dj + lp.num_col);
   result.row_value.assign(ax, ax + lp.num_row);
@@ -83,6 +108,60 @@ LpSolution solve_with_clp(const LinearProgram& lp, const SolveOptions& options) 
   // its own sign convention).
   result.objective = lp.objective_value(result.col_value);
   return result;
+}
+
+}  // namespace
+
+LpSolution solve_with_clp(const LinearProgram& lp, const SolveOptions& options) {
+  ClpSimplex model;
+  configure(model, options);
+  load(model, lp);
+  solve_cold(model, options);
+  return read_result(model, lp, options);
+}
+
+struct ClpWarmSolver::State {
+  ClpSimplex model;
+  bool has_basis = false;
+  std::vector<int> a_start, a_index;  // the nonzero pattern of the LP the basis belongs to
+};
+
+ClpWarmSolver::ClpWarmSolver() : state_(std::make_unique<State>()) {}
+ClpWarmSolver::~ClpWarmSolver() = default;
+
+LpSolution ClpWarmSolver::solve(const LinearProgram& lp, const SolveOptions& options) {
+  State& s = *state_;
+  const bool same_shape = s.has_basis && s.model.numberColumns() == lp.num_col && s.model.numberRows() == lp.num_row &&
+                          s.a_start == lp.a_start && s.a_index == lp.a_index;
+  last_warm_ = same_shape;
+  configure(s.model, options);
+  if (same_shape) {
+    // Keep the basis across the reload (loadProblem may drop it), then dual simplex from it:
+    // a changed right-hand side leaves the old basis dual feasible, the dual simplex's home ground.
+    const int n = lp.num_col + lp.num_row;
+    std::vector<unsigned char> basis(s.model.statusArray(), s.model.statusArray() + n);
+    load(s.model, lp);
+    s.model.copyinStatus(basis.data());
+    ClpSolve how;
+    how.setSolveType(options.algorithm == Algorithm::primal ? ClpSolve::usePrimal : ClpSolve::useDual);
+    how.setPresolveType(ClpSolve::presolveOff);
+    s.model.initialSolve(how);
+    ++warm_solves_;
+    // A warm start that ends in numerical trouble is retried cold rather than reported.
+    if (s.model.status() != 0 && s.model.status() != 1 && s.model.status() != 2 && s.model.status() != 3) {
+      load(s.model, lp);
+      solve_cold(s.model, options);
+      last_warm_ = false;
+      --warm_solves_;
+    }
+  } else {
+    load(s.model, lp);
+    solve_cold(s.model, options);
+  }
+  s.has_basis = s.model.statusArray() != nullptr && (s.model.status() == 0 || s.model.status() == 1 || s.model.status() == 2);
+  s.a_start = lp.a_start;
+  s.a_index = lp.a_index;
+  return read_result(s.model, lp, options);
 }
 
 void write_mps(const LinearProgram& lp, const std::filesystem::path& file) {

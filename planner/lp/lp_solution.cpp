@@ -13,4 +13,14 @@ std::string to_string(SolveStatus status) {
   return "numerical";
 }
 
+std::string to_string(Algorithm algorithm) {
+  switch (algorithm) {
+    case Algorithm::dual: return "dual";
+    case Algorithm::primal: return "primal";
+    case Algorithm::barrier: return "barrier";
+    case Algorithm::automatic: return "automatic";
+  }
+  return "dual";
+}
+
 }  // namespace planner::lp

@@ -162,7 +162,14 @@ PlanResult read_plan_result(const Plan& plan, const PlanLp& plan_lp, const Linea
     }
     if (is_binding(lp, sol, i)) r.binding.push_back({name, price});
   }
+  r.accuracy = check_solution(lp, sol);
+  if (sol.message == kResolvedWithoutPresolve) r.accuracy->resolved = sol.message;
   return r;
+}
+
+std::string accuracy_warning(const PlanResult& r) {
+  if (!r.accuracy || r.accuracy->ok) return "";
+  return accuracy_warning(*r.accuracy) + "\n";
 }
 
 nlohmann::json to_json(const PlanResult& r) {
@@ -194,6 +201,7 @@ nlohmann::json to_json(const PlanResult& r) {
   for (const auto& b : r.binding) binding.push_back(b.row);
   j["binding"] = binding;
   if (r.diagnosis) j["diagnosis"] = to_json(*r.diagnosis);
+  if (r.accuracy) j["accuracy"] = to_json(*r.accuracy);
   if (!r.message.empty()) j["message"] = r.message;
   return j;
 }

@@ -12,6 +12,7 @@
 #include "planner/lp/linear_program.hpp"
 #include "planner/lp/lp_solution.hpp"
 #include "planner/lp/plan_lp_builder.hpp"
+#include "planner/lp/solution_check.hpp"
 #include "planner/model/plan.hpp"
 
 namespace planner::lp {
@@ -59,9 +60,11 @@ struct PlanResult {
   std::vector<std::pair<std::string, double>> shadow_other;  ///< terminal, goal, currency, floor rows
   std::vector<BindingRow> binding;
   std::optional<Diagnosis> diagnosis;    ///< set when status is not optimal
+  std::optional<SolutionCheck> accuracy; ///< KKT check of the optimal answer read (solution_check.hpp)
 };
 
-/// Reads the plan's quantities, shadow prices and binding rows from an optimal `solution` of `lp`.
+/// Reads the plan's quantities, shadow prices and binding rows from an optimal `solution` of `lp`,
+/// and checks the solution's accuracy against `lp` (PlanResult::accuracy).
 PlanResult read_plan_result(const Plan& plan, const PlanLp& plan_lp, const LinearProgram& lp, const LpSolution& solution);
 
 /// The shadow price of row `i` as PlanResult defines it (gain per unit of relaxation).
@@ -69,6 +72,9 @@ double shadow_price(const LinearProgram& lp, const LpSolution& solution, int i);
 
 /// True when row i binds: an inequality at its bound, or any row with a nonzero shadow price.
 bool is_binding(const LinearProgram& lp, const LpSolution& solution, int i);
+
+/// "warning: the solution is inaccurate: …\n" when the result's accuracy check is poor, else "".
+std::string accuracy_warning(const PlanResult& result);
 
 /// The JSON object of spec §4 (keys stable; series years as strings "0" … "H").
 nlohmann::json to_json(const PlanResult& result);

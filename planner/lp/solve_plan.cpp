@@ -21,6 +21,10 @@ PlanResult without_optimum(const Plan& plan, const PlanLp& plan_lp, const LpSolu
     r.status = d.status == "infeasible" || d.status == "unbounded" ? d.status : "error";
     if (r.status == "error") r.message = d.summary;
     r.diagnosis = d;
+  } else if (s.status == SolveStatus::iteration_limit) {
+    // A limit is not a verdict on the plan: no diagnosis (it would hit the same limit).
+    r.status = "iteration-limit";
+    r.message = "the solver stopped before an optimum: " + s.message;
   } else {
     r.status = "error";
     r.message = "the solver stopped without an answer: " + s.message;
@@ -52,7 +56,9 @@ PlanResult solve_plan(const Plan& plan, const SolveOptions& options) {
   return solve_plan(plan, options, [](const LinearProgram& lp, const SolveOptions& o) { return solve_with_clp(lp, o); });
 }
 
-PlanResult solve_plan(const Plan& plan, const SolveOptions& options, const LpSolver& solver) {
+PlanResult solve_plan(const Plan& plan, const SolveOptions& options, const LpSolver& given) {
+  // An optimal answer that fails its accuracy check (solution_check.hpp) is solved once more without presolve.
+  const LpSolver solver = retry_when_inaccurate(given);
   PlanLp plan_lp = build_plan_lp(plan);
   LpSolution first = solver(plan_lp.lp, options);
   if (first.status != SolveStatus::optimal) return without_optimum(plan, plan_lp, first, solver, options);

@@ -1,0 +1,157 @@
+// `planner import flows FILE.csv --out DIR` and `planner import pymrio DIR --out DIR2`: an
+// input–output table from another tool's layout into a model folder (model.toml, sectors.csv,
+// flows.csv). The conversion lives in planner/io/import_*.cpp; this file parses arguments,
+// writes the folder and prints what was decided and how well the table balances.
+#include <fmt/format.h>
+
+#include <cmath>
+#include <iostream>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "planner/analysis/static_analysis.hpp"
+#include "planner/cli/colour.hpp"
+#include "planner/cli/command.hpp"
+#include "planner/io/import_flows.hpp"
+#include "planner/io/import_pymrio.hpp"
+#include "planner/io/model_reader.hpp"
+#include "planner/model/error.hpp"
+#include "planner/report/table.hpp"
+
+namespace planner::cli {
+namespace {
+
+/// The balance of output x against each total the source printed, one row per sector.
+std::string balance_report(const ImportedModel& m, bool all_rows) {
+  std::string out;
+  for (const auto& b : m.balance) {
+    Table t({"sector", "x", "total", "residual", "relative"});
+    t.set_title(fmt::format("Balance: output x against {} (residual = x − total)", b.against));
+    double worst = 0;
+    std::size_t off = 0;
+    for (std::size_t i = 0; i < m.sectors.size(); ++i) {
+      const auto k = static_cast<Eigen::Index>(i);
+      const double rel = b.total[k] != 0 ? b.residual[k] / std::fabs(b.total[k]) : (b.residual[k] == 0 ? 0.0 : INFINITY);
+      worst = std::max(worst, std::fabs(rel));
+      if (std::fabs(rel) > 1e-9) ++off;
+      if (all_rows || std::fabs(rel) > 1e-9)
+        t.add_row({m.sectors[i].id, format_number(m.sectors[i].output, 2), format_number(b.total[k], 2),
+                   format_number(b.residual[k], 4), fmt::format("{:.3g}", rel)});
+    }
+    if (t.rows() > 0) out += t.to_text();
+    out += fmt::format("{} of {} sectors differ from {} by more than 1e-9 relative; worst relative residual {:.3g}\n", off,
+                       m.sectors.size(), b.against, worst);
+  }
+  return out;
+}
+
+void finish(const ImportedModel& m, const std::string& out_dir, bool force) {
+  write_model_folder(m, out_dir, force);
+  const std::string model_file = (std::filesystem::path(out_dir) / "model.toml").string();
+  // The import promises a model that `planner analyze` accepts; say so when it does not.
+  std::string productive;
+  try {
+    analysis::analyze(read_model(model_file));
+  } catch (const Error& e) {
+    productive = e.message();
+  }
+  if (verbosity().quiet) return;
+  std::cout << fmt::format("Wrote {} ({} sectors, {} resources): model.toml, sectors.csv, flows.csv\n", out_dir,
+                           m.sectors.size(), m.resources.size());
+  for (const auto& n : m.notes) std::cout << paint("note:", Style::bold, 1) << " " << n << "\n";
+  std::cout << balance_report(m, verbosity().verbose);
+  if (!productive.empty())
+    std::cout << paint("warning:", Style::yellow, 1) << " planner analyze refuses the model: " << productive << "\n";
+  std::cout << fmt::format("Next: planner analyze {}\n", model_file);
+}
+
+void setup(CLI::App& app) {
+  auto* cmd = app.add_subcommand(
+      "import",
+      "Import an input–output table from another tool's layout into a model folder (model.toml,\n"
+      "sectors.csv, flows.csv) that planner check and planner analyze accept. The folder is\n"
+      "written all at once; an existing non-empty folder is replaced only with --force.");
+  cmd->require_subcommand(1);
+  cmd->footer(
+      "Examples:\n"
+      "  planner import flows table.csv --out models/mine --final-demand-cols households,government,exports\n"
+      "  planner import pymrio exiobase-txt/ --out models/exio");
+
+  // --- flows ---
+  struct FlowsArgs {
+    std::string file, out;
+    bool force = false;
+    FlowsLayout layout;
+  };
+  auto fa = std::make_shared<FlowsArgs>();
+  auto* flows = cmd->add_subcommand(
+      "flows",
+      "A flows CSV in the common statistical-office layout: a square block of intermediate flows Z\n"
+      "(sector rows sell to sector columns), final-demand columns, primary-input rows (value added,\n"
+      "wages, employment …) and optionally a total-output row or column. Without options, sectors\n"
+      "are the labels that are both a row and a column; a row or column labelled output,\n"
+      "total_output, gross_output or x is the total output; other labels starting with \"total\" or\n"
+      "holding \"intermediate\" are subtotals and left out; every other column is final demand and\n"
+      "every other row a primary input (a resource with `total`). Output x = row sums of Z + final\n"
+      "demand; the residual against the total row/column is reported per sector.");
+  flows->footer(
+      "Examples:\n"
+      "  planner import flows table.csv --out models/mine\n"
+      "  planner import flows table.csv --out models/mine --final-demand-cols households,government,exports \\\n"
+      "      --primary-rows wages,profits --value-added-rows wages,profits --unit \"million EUR\"\n"
+      "  planner import flows beutel.csv --out models/de95 --label-col iotables_row --name-col prod_na_lab\n"
+      "Lists are comma-separated; labels may be written as in the file or as their sanitised id.");
+  flows->add_option("FILE", fa->file, "the flows CSV (comma-separated, first row = column labels)")
+      ->required()
+      ->check(CLI::ExistingFile);
+  flows->add_option("--out,-o", fa->out, "model folder to write")->required();
+  flows->add_flag("--force", fa->force, "replace an existing non-empty --out folder");
+  flows->add_option("--name", fa->layout.name, "model name (default: the file's name)");
+  flows->add_option("--unit", fa->layout.unit, "unit of the table's values, e.g. \"million EUR\"");
+  flows->add_option("--label-col", fa->layout.label_col, "column holding the row labels (default: the first); columns left of it are not read");
+  flows->add_option("--name-col", fa->layout.name_col, "column holding sector display names");
+  flows->add_option("--sectors", fa->layout.sectors, "the sectors (rows and columns of Z), comma-separated")->delimiter(',');
+  flows->add_option("--final-demand-cols", fa->layout.final_demand_cols, "final-demand columns (default: every other column)")->delimiter(',');
+  flows->add_option("--primary-rows", fa->layout.primary_rows, "primary-input rows (default: every other row)")->delimiter(',');
+  flows->add_option("--value-added-rows", fa->layout.value_added_rows, "primary rows that are value added (the price model's v)")->delimiter(',');
+  flows->add_option("--skip-rows", fa->layout.skip_rows, "rows to leave out")->delimiter(',');
+  flows->add_option("--skip-cols", fa->layout.skip_cols, "columns to leave out")->delimiter(',');
+  flows->add_option("--total-row", fa->layout.total_row, "the total-output row (checked against x)");
+  flows->add_option("--total-col", fa->layout.total_col, "the total-output column (checked against x)");
+  flows->add_option("--output-from", fa->layout.output_from, "output x from: sums (Z·1 + f), total-row or total-col")
+      ->check(CLI::IsMember({"sums", "total-row", "total-col"}))
+      ->capture_default_str();
+  flows->callback([fa] { finish(import_flows_csv(fa->file, fa->layout), fa->out, fa->force); });
+
+  // --- pymrio ---
+  struct PymrioArgs {
+    std::string dir, out;
+    bool force = false;
+    PymrioOptions options;
+  };
+  auto pa = std::make_shared<PymrioArgs>();
+  auto* pymrio = cmd->add_subcommand(
+      "pymrio",
+      "A pymrio folder as IOSystem.save_all() writes it in text format: Z.txt and Y.txt\n"
+      "(tab-separated, region and sector header rows and label columns), x.txt and unit.txt\n"
+      "optional, and one sub-folder per extension with F.txt. The regions are flattened into one\n"
+      "model with sector ids region_sector (sanitised to [a-z0-9_]+; collisions renamed and\n"
+      "reported); final demand is the row sum of Y; every extension row becomes a resource with\n"
+      "`total` (rows of a factor_inputs extension are marked value added).");
+  pymrio->footer(
+      "Examples:\n"
+      "  planner import pymrio testmrio/ --out models/testmrio\n"
+      "  planner import pymrio exio3/ --out models/exio3 --name \"EXIOBASE 3, 2011\" --force");
+  pymrio->add_option("DIR", pa->dir, "the pymrio folder")->required()->check(CLI::ExistingDirectory);
+  pymrio->add_option("--out,-o", pa->out, "model folder to write")->required();
+  pymrio->add_flag("--force", pa->force, "replace an existing non-empty --out folder");
+  pymrio->add_option("--name", pa->options.name, "model name (default: the folder's name)");
+  pymrio->add_option("--unit", pa->options.unit, "model unit (default: from unit.txt)");
+  pymrio->callback([pa] { finish(import_pymrio(pa->dir, pa->options), pa->out, pa->force); });
+}
+
+RegisterCommand reg(50, setup);
+
+}  // namespace
+}  // namespace planner::cli

@@ -1,0 +1,62 @@
+#pragma once
+// Solver options shared by `solve`, `compare` and `sweep`: limits (issue #6.5) and the CLP
+// tuning switches. Parsing only; the meaning lives in planner/lp/lp_solution.hpp.
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <map>
+#include <string>
+
+#include "planner/lp/lp_solution.hpp"
+
+namespace planner::cli {
+
+struct SolverArgs {
+  double time_limit = lp::kDefaultTimeLimit;
+  int iteration_limit = lp::kDefaultIterationLimit;
+  std::string algorithm = "dual";
+  bool no_presolve = false;
+  bool no_scaling = false;
+};
+
+/// Adds --time-limit and --iteration-limit; with `tuning` also --algorithm, --no-presolve, --no-scaling.
+inline void add_solver_options(CLI::App& cmd, SolverArgs& args, bool tuning) {
+  cmd.add_option("--time-limit", args.time_limit,
+                 fmt::format("stop a solve after SECONDS of solver CPU time, per LP solved; reaching it exits 4 and "
+                             "writes nothing (default {:g}; 0 = no limit)", lp::kDefaultTimeLimit))
+      ->check(CLI::NonNegativeNumber);
+  cmd.add_option("--iteration-limit", args.iteration_limit,
+                 fmt::format("stop a solve after N simplex iterations, per LP solved; reaching it exits 4 and writes "
+                             "nothing (default {}; 0 = no limit)", lp::kDefaultIterationLimit))
+      ->check(CLI::NonNegativeNumber);
+  if (!tuning) return;
+  cmd.add_option("--algorithm", args.algorithm,
+                 "CLP's method: dual (dual simplex, the default), primal (primal simplex), barrier (interior point "
+                 "with crossover) or automatic (CLP chooses)")
+      ->check(CLI::IsMember({"dual", "primal", "barrier", "automatic"}));
+  cmd.add_flag("--no-presolve", args.no_presolve, "solve the LP as built, without CLP's presolve");
+  cmd.add_flag("--no-scaling", args.no_scaling, "do not scale rows and columns before solving");
+}
+
+/// The library's SolveOptions from the parsed arguments.
+inline lp::SolveOptions to_solve_options(const SolverArgs& args, bool verbose) {
+  static const std::map<std::string, lp::Algorithm> algorithms{{"dual", lp::Algorithm::dual},
+                                                               {"primal", lp::Algorithm::primal},
+                                                               {"barrier", lp::Algorithm::barrier},
+                                                               {"automatic", lp::Algorithm::automatic}};
+  lp::SolveOptions o;
+  o.verbose = verbose;
+  o.time_limit = args.time_limit;
+  o.iteration_limit = args.iteration_limit;
+  o.algorithm = algorithms.at(args.algorithm);
+  o.presolve = !args.no_presolve;
+  o.scaling = !args.no_scaling;
+  return o;
+}
+
+/// The exit-4 message for a solve stopped by a limit.
+inline std::string limit_advice(const std::string& message) {
+  return message + " (raise --time-limit or --iteration-limit; 0 removes a limit)";
+}
+
+}  // namespace planner::cli

@@ -1,0 +1,68 @@
+// planner/io/sparse_triplets: a triplet CSV read into a sparse matrix, with the dense
+// reader's rules and messages (unknown id, duplicate entry, NaN, negative, header, cells).
+#include "planner/io/sparse_triplets.hpp"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "expect_error.hpp"
+#include "planner/io/csv.hpp"
+#include "scratch_dir.hpp"
+
+using planner::expect_bad_input;
+using planner::parse_sparse_triplets;
+
+namespace {
+
+const std::vector<std::string> kIds{"coal", "steel", "grain"};
+
+Eigen::MatrixXd dense(const std::string& text) { return Eigen::MatrixXd(parse_sparse_triplets(text, "t.csv", kIds)); }
+
+TEST(SparseTriplets, ReadsByIdInAnyOrderDroppingZeros) {
+  Eigen::SparseMatrix<double> a =
+      parse_sparse_triplets("row,col,value\nsteel,coal,0.25\ncoal,coal,0.5\ngrain,steel,0\ncoal,grain,1e-3\n", "t.csv", kIds);
+  EXPECT_EQ(a.rows(), 3);
+  EXPECT_EQ(a.nonZeros(), 3);  // the explicit zero is dropped
+  EXPECT_EQ(a.coeff(0, 0), 0.5);
+  EXPECT_EQ(a.coeff(1, 0), 0.25);
+  EXPECT_EQ(a.coeff(0, 2), 1e-3);
+  EXPECT_TRUE(a.isCompressed());
+}
+
+TEST(SparseTriplets, ToleratesBomCrlfBlankLinesSpacesAndQuotes) {
+  Eigen::MatrixXd plain = dense("row,col,value\ncoal,steel,0.5\ngrain,grain,+0.1\n");
+  EXPECT_EQ(dense("\xEF\xBB\xBFrow,col,value\r\n\r\n coal , steel ,0.5\r\ngrain,grain,0.1\r\n"), plain);
+  EXPECT_EQ(dense("\"row\",\"col\",\"value\"\n\"coal\",steel,0.5\ngrain,\"grain\",0.1\n"), plain);
+}
+
+TEST(SparseTriplets, SameAnswerAsTheDenseReader) {
+  auto dir = planner::test::scratch_dir("sparse_triplets");
+  const auto file = dir / "t.csv";
+  std::ofstream(file) << "row,col,value\nsteel,coal,0.25\ncoal,grain,0.125\ngrain,grain,0.5\n";
+  EXPECT_EQ(Eigen::MatrixXd(planner::read_sparse_triplets(file, kIds)), planner::read_triplet_matrix(file, kIds));
+  std::filesystem::remove_all(dir);
+}
+
+TEST(SparseTriplets, ErrorsNameTheFileLineAndProblem) {
+  expect_bad_input([] { dense("row,col,value\ncoal,iron,0.5\n"); }, {"t.csv", "line 2", "unknown col id \"iron\""});
+  expect_bad_input([] { dense("row,col,value\niron,coal,0.5\n"); }, {"line 2", "unknown row id \"iron\""});
+  expect_bad_input([] { dense("row,col,value\ncoal,steel,0.5\n\nsteel,coal,1\ncoal,steel,0.4\n"); },
+                   {"line 5", "entry (coal, steel) is given twice (first on line 2)"});
+  expect_bad_input([] { dense("row,col,value\ncoal,steel,nan\n"); }, {"line 2", "value", "finite"});
+  expect_bad_input([] { dense("row,col,value\ncoal,steel,inf\n"); }, {"line 2", "finite"});
+  expect_bad_input([] { dense("row,col,value\ncoal,steel,-0.1\n"); }, {"line 2", "≥ 0"});
+  expect_bad_input([] { dense("row,col,value\ncoal,steel,abc\n"); }, {"line 2", "expected a number, got \"abc\""});
+  expect_bad_input([] { dense("row,col,value\ncoal,steel,1e999\n"); }, {"line 2", "out of the range"});
+  expect_bad_input([] { dense("row,col,value\ncoal,steel\n"); }, {"line 2", "expected 3 cells (row,col,value), got 2"});
+  expect_bad_input([] { dense("row,col,val\ncoal,steel,1\n"); }, {"line 1", "expected the header `row,col,value`"});
+  expect_bad_input([] { dense(""); }, {"t.csv", "expected the header"});
+  expect_bad_input([] { dense("\"row\",col,value\n\"coal\",\"iron\",1\n"); }, {"line 2", "unknown col id \"iron\""});
+}
+
+TEST(SparseTriplets, EmptyCellsAreZero) {
+  Eigen::SparseMatrix<double> a = parse_sparse_triplets("row,col,value\ncoal,steel,\n", "t.csv", kIds);
+  EXPECT_EQ(a.nonZeros(), 0);
+}
+
+}  // namespace
