@@ -218,7 +218,7 @@ def main():
               "installed; scipy's `bicgstab` gets the same Jacobi preconditioner and tolerance as the "
               "project. `spsolve` (SuperLU) is a direct method: its fill-in on a random sparse matrix "
               "makes it impractical already at 10⁴ sectors here (a dash: did not finish in the time limit)."]
-    lines += ["", "## Plan LP at scale", "", "(placeholder: the LP benchmarks are merged here from docs/performance-lp.md)", ""]
+    lines += ["", "## Plan LP at scale", "", "Run `bench/lp_run_peers.py` for this part; it prints its table in the same layout.", ""]
     os.makedirs(os.path.dirname(args.out), exist_ok=True)
     with open(args.out, "w") as f:
         f.write("\n".join(lines))
