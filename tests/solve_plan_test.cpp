@@ -9,6 +9,7 @@
 
 #include "lp_test_plans.hpp"
 #include "planner/lp/clp_solver.hpp"
+#include "planner/lp/solution_check.hpp"
 #include "planner/lp/solve_plan.hpp"
 
 using namespace planner;
@@ -148,6 +149,8 @@ TEST(SolvePlan, GeneratedPlansAreProvablyOptimal) {
     if (s.status == SolveStatus::optimal) {
       ++optimal;
       check_optimality(plan_lp.lp, s, label);
+      // The library's own accuracy check must agree with this independent one.
+      EXPECT_TRUE(planner::lp::check_solution(plan_lp.lp, s).ok) << label;
       EXPECT_NEAR(s.objective, plan_lp.lp.objective_value(s.col_value), 1e-9 * (1 + std::fabs(s.objective)));
       std::string expected = "optimal";
       if (plan_lp.then) {
