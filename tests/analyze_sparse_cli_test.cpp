@@ -2,44 +2,20 @@
 // planner/io/sparse_model_reader and planner/analysis/sparse_analysis): dispatch, the CSV,
 // JSON and table outputs, and agreement with the dense analysis of the same model.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 
-#include <array>
-#include <cstdio>
 #include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 #include <string>
 
+#include "cli_run.hpp"
 #include "scratch_dir.hpp"
 
 namespace {
 
 namespace fs = std::filesystem;
 
-struct CliRun {
-  int code = -1;
-  std::string out, err;
-};
-
-CliRun run(const std::string& args) {
-  fs::path err_file = fs::temp_directory_path() / ("planner_sparse_cli_err_" + std::to_string(::getpid()));
-  std::string cmd = std::string(PLANNER_CLI) + " " + args + " 2>" + err_file.string();
-  CliRun r;
-  FILE* p = ::popen(cmd.c_str(), "r");
-  if (!p) return r;
-  std::array<char, 4096> buf{};
-  std::size_t n;
-  while ((n = std::fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
-  int status = ::pclose(p);
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  std::ifstream e(err_file);
-  std::stringstream ss;
-  ss << e.rdbuf();
-  r.err = ss.str();
-  fs::remove(err_file);
-  return r;
-}
+using planner::test::CliRun;
+CliRun run(const std::string& args) { return planner::test::run_cli(args); }
 
 class AnalyzeSparseCli : public ::testing::Test {
  protected:
