@@ -243,7 +243,8 @@ void setup(CLI::App& app) {
       "  source <(planner completion bash)                      # this shell only\n"
       "  planner completion bash > ~/.local/share/bash-completion/completions/planner");
   completion->add_option("SHELL", *shell, "the shell (bash)")->required()->check(CLI::IsMember({"bash"}));
-  completion->callback([completion] { std::cout << bash_script(*completion->get_parent()); });
+  // The callback owns `shell`: CLI11 writes the parsed value through the reference bound above.
+  completion->callback([completion, shell] { std::cout << bash_script(*completion->get_parent()); });
 
   auto out = std::make_shared<OutputOptions>();
   auto* man = app.add_subcommand("man", "Print the manual page (roff, section 1), generated from the help of every subcommand.");
