@@ -12,35 +12,13 @@
 #include <string>
 
 #include "planner/analysis/static_analysis.hpp"
+#include "cli_run.hpp"
 #include "planner/io/model_reader.hpp"
 
 namespace {
 
-struct CliRun {
-  int code = -1;
-  std::string out, err;
-};
-
-/// Runs the planner binary with `args` (shell words), capturing stdout, stderr and the exit code.
-CliRun run(const std::string& args) {
-  namespace fs = std::filesystem;
-  fs::path err_file = fs::temp_directory_path() / ("planner_cli_err_" + std::to_string(::getpid()));
-  std::string cmd = std::string("cd ") + PLANNER_SOURCE_DIR + " && " + PLANNER_CLI + " " + args + " 2>" + err_file.string();
-  CliRun r;
-  FILE* p = ::popen(cmd.c_str(), "r");
-  if (!p) return r;
-  std::array<char, 4096> buf{};
-  std::size_t n;
-  while ((n = std::fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
-  int status = ::pclose(p);
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  std::ifstream e(err_file);
-  std::stringstream ss;
-  ss << e.rdbuf();
-  r.err = ss.str();
-  fs::remove(err_file);
-  return r;
-}
+using planner::test::CliRun;
+CliRun run(const std::string& args) { return planner::test::run_cli(args); }
 
 const std::string kMillerBlair = "models/miller-blair-2/model.toml";
 
