@@ -187,8 +187,9 @@ void write_mps(const LinearProgram& lp, const std::filesystem::path& file) {
   std::string mps = text.str();
   if (lp.offset != 0.0) {
     // MPS keeps constant objective terms as the negated RHS of the objective row; CLP drops
-    // it, so say it in a comment line instead of silently losing it.
-    mps = "* objective offset (constant terms): " + std::to_string(lp.offset) + "\n" + mps;
+    // it, so say it in a comment line instead of silently losing it
+    // ({} prints the shortest form that reads back exactly).
+    mps = "* objective offset (constant terms): " + fmt::format("{}", lp.offset) + "\n" + mps;
   }
   write_file_atomically(file, mps);
 }
