@@ -173,6 +173,19 @@ TEST_P(EurostatGermany, GvaAndEmploymentIndicatorsAndMultipliers) {
                "DE95 GVA multiplier vs recomputed");
   expect_close(analysis_.input_multipliers.row(resource("compensation_employees")).transpose(),
                computed("compensation_multiplier"), 0, 1e-8, "DE95 compensation multiplier vs recomputed");
+  // The oracle's 8-dp indicators k_j = (primary-input row)_j / x_col[j] and x_col (P1) itself:
+  // absolute 1e-8 covers the printed rounding (≤ 5e-9). Both parameters (the oracle's table and
+  // the bundled model) carry compensation_employees, so none of these is skipped.
+  auto indicator = [&](const char* id) {
+    return economy_.resources.at(static_cast<std::size_t>(resource(id))).per_output;
+  };
+  expect_close(indicator("gva"), computed("gva_indicator"), 0, 1e-8, "DE95 GVA indicator vs recomputed");
+  expect_close(indicator("employment"), computed("employment_indicator"), 0, 1e-8,
+               "DE95 employment indicator vs recomputed");
+  ASSERT_TRUE(economy_.resource_index("compensation_employees").has_value());
+  expect_close(indicator("compensation_employees"), computed("compensation_indicator"), 0, 1e-8,
+               "DE95 compensation indicator vs recomputed");
+  expect_close(analysis_.output, computed("x_col_P1"), 0, 1e-8, "DE95 output x (P1) vs x_col_P1");
 }
 
 TEST_P(EurostatGermany, GhoshColumnAndForwardLinkages) {

@@ -97,7 +97,7 @@ TEST(PlanReader, MissingModelNamesTheModelKey) {
   expect_plan_error("name = \"x\"\nmodel = \"nowhere/model.toml\"\nyears = 5\n",
                     {"plan.toml:line 2: model", "model file not found", "nowhere/model.toml"});
   expect_plan_error("years = 5\n", {"plan.toml", "missing key \"model\""});
-  expect_bad_input([] { read_plan(kData / "no-such-plan.toml"); }, {"no-such-plan.toml", "cannot open"});
+  expect_bad_input([] { read_plan(kData / "no-such-plan.toml"); }, {"no-such-plan.toml", "file not found"});
 }
 
 TEST(PlanReader, ModelErrorsNameTheModelFile) {

@@ -280,7 +280,7 @@ void setup(CLI::App& app) {
     OutputOptions output;
   };
   auto args = std::make_shared<Args>();
-  cmd->add_option("MODEL", args->model, "model file (model.toml, spec §3)")->required()->check(CLI::ExistingFile);
+  cmd->add_option("MODEL", args->model, "model file (model.toml, spec §3)")->required();
   std::vector<std::string> all_names = quantity_names();
   for (const auto& name : sparse_quantity_names())
     if (std::find(all_names.begin(), all_names.end(), name) == all_names.end()) all_names.push_back(name);

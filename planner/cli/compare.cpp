@@ -62,9 +62,7 @@ void setup(CLI::App& app) {
     OutputOptions output;
   };
   auto args = std::make_shared<Args>();
-  cmd->add_option("PLAN", args->plans, "plan files (plan.toml, spec §3) to compare side by side")
-      ->required()
-      ->check(CLI::ExistingFile);
+  cmd->add_option("PLAN", args->plans, "plan files (plan.toml, spec §3) to compare side by side")->required();
   cmd->add_flag("--no-consumption-floor", args->no_consumption_floor,
                 "also re-solve with the model's exogenous demand set to zero in every plan year: Δλ is what "
                 "feeding the population cost");

@@ -76,7 +76,7 @@ void setup(CLI::App& app) {
     OutputOptions output;
   };
   auto args = std::make_shared<Args>();
-  cmd->add_option("MODEL", args->model, "model file (model.toml, spec §3)")->required()->check(CLI::ExistingFile);
+  cmd->add_option("MODEL", args->model, "model file (model.toml, spec §3)")->required();
   cmd->add_option("SECTOR", args->sectors, "id of the sector to extract (several: extracted together)")->required();
   add_output_options(*cmd, args->output, {"table", "csv", "json", "md"});
   cmd->callback([args] {

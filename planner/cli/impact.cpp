@@ -97,7 +97,7 @@ void setup(CLI::App& app) {
     OutputOptions output;
   };
   auto args = std::make_shared<Args>();
-  cmd->add_option("MODEL", args->model, "model file (model.toml, spec §3)")->required()->check(CLI::ExistingFile);
+  cmd->add_option("MODEL", args->model, "model file (model.toml, spec §3)")->required();
   cmd->add_option("--change,-c", args->changes,
                   "SECTOR=CHANGE: change of final demand for SECTOR in its unit, e.g. coal=+10 (repeatable)")
       ->required();

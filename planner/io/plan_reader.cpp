@@ -215,6 +215,7 @@ Plan parse_plan(const std::string& toml_text, const std::string& name, const std
 Plan read_plan(const std::filesystem::path& file) {
   std::ifstream in(file, std::ios::binary);
   std::error_code ec;
+  if (!std::filesystem::exists(file, ec)) throw_bad_input(file.string(), "", "file not found");
   if (!in || std::filesystem::is_directory(file, ec)) throw_bad_input(file.string(), "", "cannot open the plan file (does it exist?)");
   note_input_file(file);
   std::ostringstream text;

@@ -26,6 +26,7 @@ using toml_fields::Fields;
 std::string read_file_text(const std::filesystem::path& file) {
   std::ifstream in(file, std::ios::binary);
   std::error_code ec;
+  if (!std::filesystem::exists(file, ec)) throw_bad_input(file.string(), "", "file not found");
   if (!in || std::filesystem::is_directory(file, ec))
     throw_bad_input(file.string(), "", "cannot open the model file (does it exist?)");
   std::ostringstream text;

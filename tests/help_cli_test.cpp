@@ -1,0 +1,30 @@
+// `planner --help` and each subcommand's help (planner/cli/main.cpp and one file per command)
+// say what the command does and give an example (issue #2: "with an example").
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "cli_run.hpp"
+
+namespace {
+
+using planner::test::CliRun;
+using planner::test::run_cli;
+
+TEST(HelpCli, TopLevelHelpHasExamples) {
+  const CliRun r = run_cli("--help");
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("Example"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("planner analyze "), std::string::npos) << r.out;
+}
+
+TEST(HelpCli, EachSubcommandHelpHasAnExampleOfItself) {
+  for (const std::string command : {"analyze", "impact", "extract", "check", "solve", "sweep"}) {
+    const CliRun r = run_cli(command + " --help");
+    ASSERT_EQ(r.code, 0) << command << ": " << r.err;
+    EXPECT_NE(r.out.find("Example"), std::string::npos) << command << " --help:\n" << r.out;
+    EXPECT_NE(r.out.find("planner " + command + " "), std::string::npos) << command << " --help:\n" << r.out;
+  }
+}
+
+}  // namespace
