@@ -42,7 +42,7 @@ TEST(SolveLimits, DefaultsDoNotGetInTheWay) {
 
 TEST(SolveLimits, EveryAlgorithmGivesTheSameOptimum) {
   const double expected = solve_plan(williams()).objective.value();
-  for (Algorithm a : {Algorithm::dual, Algorithm::primal, Algorithm::barrier, Algorithm::automatic})
+  for (Algorithm a : {Algorithm::by_size, Algorithm::dual, Algorithm::primal, Algorithm::barrier, Algorithm::automatic})
     for (bool presolve : {true, false}) {
       SolveOptions o;
       o.algorithm = a;

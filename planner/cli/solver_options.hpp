@@ -14,7 +14,7 @@ namespace planner::cli {
 struct SolverArgs {
   double time_limit = lp::kDefaultTimeLimit;
   int iteration_limit = lp::kDefaultIterationLimit;
-  std::string algorithm = "dual";
+  std::string algorithm = "by-size";
   bool no_presolve = false;
   bool no_scaling = false;
 };
@@ -31,16 +31,19 @@ inline void add_solver_options(CLI::App& cmd, SolverArgs& args, bool tuning) {
       ->check(CLI::NonNegativeNumber);
   if (!tuning) return;
   cmd.add_option("--algorithm", args.algorithm,
-                 "CLP's method: dual (dual simplex, the default), primal (primal simplex), barrier (interior point "
-                 "with crossover) or automatic (CLP chooses)")
-      ->check(CLI::IsMember({"dual", "primal", "barrier", "automatic"}));
+                 fmt::format("CLP's method: by-size (the default: dual simplex below {} rows, primal simplex from "
+                             "there on, as measured fastest), dual (dual simplex), primal (primal simplex with "
+                             "partial pricing), barrier (interior point with crossover) or automatic (CLP chooses)",
+                             lp::kLargeLpRows))
+      ->check(CLI::IsMember({"by-size", "dual", "primal", "barrier", "automatic"}));
   cmd.add_flag("--no-presolve", args.no_presolve, "solve the LP as built, without CLP's presolve");
   cmd.add_flag("--no-scaling", args.no_scaling, "do not scale rows and columns before solving");
 }
 
 /// The library's SolveOptions from the parsed arguments.
 inline lp::SolveOptions to_solve_options(const SolverArgs& args, bool verbose) {
-  static const std::map<std::string, lp::Algorithm> algorithms{{"dual", lp::Algorithm::dual},
+  static const std::map<std::string, lp::Algorithm> algorithms{{"by-size", lp::Algorithm::by_size},
+                                                               {"dual", lp::Algorithm::dual},
                                                                {"primal", lp::Algorithm::primal},
                                                                {"barrier", lp::Algorithm::barrier},
                                                                {"automatic", lp::Algorithm::automatic}};

@@ -15,12 +15,18 @@ std::string to_string(SolveStatus status) {
 
 std::string to_string(Algorithm algorithm) {
   switch (algorithm) {
+    case Algorithm::by_size: return "by-size";
     case Algorithm::dual: return "dual";
     case Algorithm::primal: return "primal";
     case Algorithm::barrier: return "barrier";
     case Algorithm::automatic: return "automatic";
   }
   return "dual";
+}
+
+Algorithm resolve(Algorithm algorithm, int rows) {
+  if (algorithm != Algorithm::by_size) return algorithm;
+  return rows >= kLargeLpRows ? Algorithm::primal : Algorithm::dual;
 }
 
 }  // namespace planner::lp

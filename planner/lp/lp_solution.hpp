@@ -30,14 +30,24 @@ struct LpSolution {
 
 /// The simplex variant or interior-point method the solver runs (CLP: ClpSolve::SolveType).
 enum class Algorithm {
-  dual,       ///< dual simplex (default: measured fastest on the plan family, docs/performance-lp.md)
-  primal,     ///< primal simplex
+  by_size,    ///< the default: dual simplex below kLargeLpRows rows, primal simplex from there on
+  dual,       ///< dual simplex
+  primal,     ///< primal simplex (partial pricing)
   barrier,    ///< interior point, then crossover to a basis
   automatic,  ///< the solver's own choice
 };
 
-/// "dual", "primal", "barrier", "automatic".
+/// "by-size", "dual", "primal", "barrier", "automatic".
 std::string to_string(Algorithm algorithm);
+
+/// Rows from which `by_size` runs the primal simplex. On the generated plan family
+/// (docs/performance.md) the primal simplex with partial pricing took 0.6× the dual's time at
+/// 1,306 rows and 0.46× at 3,906; small plans keep the dual simplex, whose shadow prices every
+/// bundled report (all under 400 rows) was checked with (degenerate LPs have more than one).
+inline constexpr int kLargeLpRows = 1000;
+
+/// The method `algorithm` means for an LP of `rows` rows: by_size resolved, the others as given.
+Algorithm resolve(Algorithm algorithm, int rows);
 
 /// Default limits of the CLI (docs/user-guide.md): generous enough for the n = 2000 benchmark
 /// plan, small enough that a runaway solve ends with exit 4 rather than a hang.
@@ -48,7 +58,7 @@ struct SolveOptions {
   bool verbose = false;                 ///< let the solver print its log to standard error
   bool presolve = true;
   bool scaling = true;                  ///< geometric/equilibrium scaling of rows and columns
-  Algorithm algorithm = Algorithm::dual;
+  Algorithm algorithm = Algorithm::by_size;
   double time_limit = 0.0;              ///< seconds (solver CPU time) per LP; 0 = none
   int iteration_limit = 0;              ///< simplex iterations per LP; 0 = none
 };
