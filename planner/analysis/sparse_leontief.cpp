@@ -1,7 +1,8 @@
 #include "planner/analysis/sparse_leontief.hpp"
 
-#include <Eigen/IterativeLinearSolvers>
 #include <stdexcept>
+
+#include "planner/analysis/bicgstab.hpp"
 
 namespace planner::analysis {
 namespace {
@@ -9,8 +10,9 @@ namespace {
 using RowMajor = SparseLeontiefSystem::RowMajor;
 
 double relative_residual(const RowMajor& m, const Eigen::VectorXd& x, const Eigen::VectorXd& b) {
-  Eigen::VectorXd r = b;
-  r.noalias() -= m * x;
+  Eigen::VectorXd r;
+  multiply(m, x, r);
+  r = b - r;
   const double scale = b.norm();
   return scale > 0 ? r.norm() / scale : r.norm();
 }
@@ -22,8 +24,8 @@ int jacobi(const RowMajor& m, const Eigen::VectorXd& b, Eigen::VectorXd& x, doub
   Eigen::VectorXd r(b.size());
   int k = 0;
   while (k < max_iterations) {
-    r = b;
-    r.noalias() -= m * x;
+    multiply(m, x, r);
+    r = b - r;
     if (r.norm() <= target) break;
     x += r.cwiseProduct(inverse_diagonal);
     ++k;
@@ -63,16 +65,12 @@ Eigen::VectorXd SparseLeontiefSystem::solve(const RowMajor& m, const Eigen::Vect
   bool done = false;
   double residual = 0.0;
   if (options_.method == IterativeMethod::bicgstab) {
-    Eigen::BiCGSTAB<RowMajor, Eigen::DiagonalPreconditioner<double>> solver;
-    solver.setTolerance(options_.tolerance);
-    solver.setMaxIterations(options_.max_iterations);
-    solver.compute(m);
-    x = solver.solve(b);
-    iterations = static_cast<int>(solver.iterations());
+    const KrylovOutcome outcome = bicgstab(m, b, x, options_.tolerance, options_.max_iterations);
+    iterations = outcome.iterations;
     rep.method = "bicgstab";
     if (x.allFinite()) residual = relative_residual(m, x, b);
     else x = Eigen::VectorXd::Zero(b.size());
-    done = solver.info() == Eigen::Success && x.allFinite() && residual <= options_.tolerance;
+    done = outcome.converged && x.allFinite() && residual <= options_.tolerance;
   }
   if (!done) {  // Jacobi: asked for, or the fallback from a BiCGSTAB breakdown (continues from its x)
     if (x.size() != b.size()) x = Eigen::VectorXd::Zero(b.size());
@@ -96,8 +94,8 @@ Eigen::VectorXd SparseLeontiefSystem::solve_transposed(const Eigen::VectorXd& v,
 }
 
 void SparseLeontiefSystem::multiply_technical(const Eigen::VectorXd& x, Eigen::VectorXd& y) const {
-  y = x;
-  y.noalias() -= system_ * x;  // A·x = x − (I − A)·x
+  multiply(system_, x, y);
+  y = x - y;  // A·x = x − (I − A)·x
 }
 
 double SparseLeontiefSystem::residual(const Eigen::VectorXd& x, const Eigen::VectorXd& f) const {

@@ -2,7 +2,7 @@
 // The Leontief quantity and price systems of a large sparse A, solved iteratively:
 // x = L·f from (I − A)x = f and Lᵀ·v from (I − A)ᵀy = v, without forming L (which is dense:
 // 8 TB at n = 10⁶). I − A and its transpose are stored row-major, so every product with
-// them runs on all cores under OpenMP.
+// them is shared among the cores by rows (bicgstab.hpp, parallel_ranges.hpp).
 //
 // Method (measured in docs/performance.md on n = 10⁶, 10 nonzeros per column): BiCGSTAB with
 // a diagonal (Jacobi) preconditioner. For a productive A the eigenvalues of I − A lie in the

@@ -1,0 +1,58 @@
+#include "planner/analysis/parallel_ranges.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <thread>
+#include <vector>
+
+namespace planner::analysis {
+
+namespace {
+constexpr Eigen::Index kMinWorkPerThread = 200'000;
+constexpr Eigen::Index kSumBlock = Eigen::Index{1} << 16;
+
+// The cores to use: PLANNER_THREADS when set to a positive number (a shared machine, a
+// benchmark of one core), else the hardware's, at most 8.
+int cores() {
+  if (const char* env = std::getenv("PLANNER_THREADS"); env && std::atoi(env) > 0) return std::atoi(env);
+  return std::clamp(static_cast<int>(std::thread::hardware_concurrency()), 1, 8);
+}
+
+}  // namespace
+
+int worker_count(Eigen::Index work) {
+  static const int cores = planner::analysis::cores();
+  return static_cast<int>(std::clamp<Eigen::Index>(work / kMinWorkPerThread, 1, cores));
+}
+
+void run_pieces(int workers, const std::function<Eigen::Index(int, int)>& cut,
+                const std::function<void(Eigen::Index, Eigen::Index)>& body) {
+  if (workers <= 1) {
+    body(cut(0, 1), cut(1, 1));
+    return;
+  }
+  std::vector<std::thread> threads;
+  threads.reserve(static_cast<std::size_t>(workers - 1));
+  for (int k = 1; k < workers; ++k) threads.emplace_back([&, k] { body(cut(k, workers), cut(k + 1, workers)); });
+  body(cut(0, workers), cut(1, workers));  // the calling thread takes the first piece
+  for (std::thread& t : threads) t.join();
+}
+
+void parallel_for(Eigen::Index n, const std::function<void(Eigen::Index, Eigen::Index)>& body) {
+  run_pieces(worker_count(n), [n](int k, int pieces) { return n * k / pieces; }, body);
+}
+
+Eigen::VectorXd parallel_sums(Eigen::Index n, int k,
+                              const std::function<void(Eigen::Index, Eigen::Index, double*)>& partial) {
+  const Eigen::Index blocks = (n + kSumBlock - 1) / kSumBlock;
+  Eigen::MatrixXd sums = Eigen::MatrixXd::Zero(k, blocks);  // one column of K sums per block
+  run_pieces(worker_count(n), [blocks](int piece, int pieces) { return blocks * piece / pieces; },
+             [&](Eigen::Index first, Eigen::Index last) {
+               for (Eigen::Index b = first; b < last; ++b) partial(b * kSumBlock, std::min(n, (b + 1) * kSumBlock), &sums(0, b));
+             });
+  Eigen::VectorXd total = Eigen::VectorXd::Zero(k);
+  for (Eigen::Index b = 0; b < blocks; ++b) total += sums.col(b);
+  return total;
+}
+
+}  // namespace planner::analysis
