@@ -216,7 +216,7 @@ Plan read_plan(const std::filesystem::path& file) {
   std::ifstream in(file, std::ios::binary);
   std::error_code ec;
   if (!std::filesystem::exists(file, ec)) throw_bad_input(file.string(), "", "file not found");
-  if (!in || std::filesystem::is_directory(file, ec)) throw_bad_input(file.string(), "", "cannot open the plan file (does it exist?)");
+  if (!in || std::filesystem::is_directory(file, ec)) throw_bad_input(file.string(), "", "cannot read the plan file (a folder, or no permission?)");
   note_input_file(file);
   std::ostringstream text;
   text << in.rdbuf();

@@ -28,7 +28,7 @@ std::string read_file_text(const std::filesystem::path& file) {
   std::error_code ec;
   if (!std::filesystem::exists(file, ec)) throw_bad_input(file.string(), "", "file not found");
   if (!in || std::filesystem::is_directory(file, ec))
-    throw_bad_input(file.string(), "", "cannot open the model file (does it exist?)");
+    throw_bad_input(file.string(), "", "cannot read the model file (a folder, or no permission?)");
   std::ostringstream text;
   text << in.rdbuf();
   return text.str();
