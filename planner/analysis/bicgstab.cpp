@@ -44,7 +44,8 @@ KrylovOutcome bicgstab(const RowMajorMatrix& m, const Eigen::VectorXd& b, Eigen:
                        int max_iterations) {
   const Index n = b.size();
   KrylovOutcome out;
-  if (x.size() != n) x = Eigen::VectorXd::Zero(n);
+  const bool from_zero = x.size() != n;
+  if (from_zero) x = Eigen::VectorXd::Zero(n);
   auto dot = [n](const Eigen::VectorXd& u, const Eigen::VectorXd& w) {
     return parallel_sums(n, 1, [&](Index s, Index e, double* acc) { acc[0] = u.segment(s, e - s).dot(w.segment(s, e - s)); })[0];
   };
@@ -61,12 +62,13 @@ KrylovOutcome bicgstab(const RowMajorMatrix& m, const Eigen::VectorXd& b, Eigen:
   for (double& d : inv_diag) d = d != 0.0 ? 1.0 / d : 1.0;
 
   Eigen::VectorXd r(n), r0(n), p = Eigen::VectorXd::Zero(n), v = Eigen::VectorXd::Zero(n), y(n), s(n), z(n), t(n);
-  auto restart = [&] {  // r = r̂₀ = b − M x
-    multiply(m, x, r);
+  auto restart = [&](bool x_is_zero) {  // r = r̂₀ = b − M x (no product needed from x = 0)
+    if (x_is_zero) r.setZero();
+    else multiply(m, x, r);
     parallel_for(n, [&](Index i0, Index i1) { for (Index i = i0; i < i1; ++i) r0[i] = r[i] = b[i] - r[i]; });
     return dot(r, r);
   };
-  double r0_sq = restart(), rr = r0_sq;
+  double r0_sq = restart(from_zero), rr = r0_sq;
   if (rr <= tol_sq) {
     out.converged = true;
     return out;
@@ -78,7 +80,7 @@ KrylovOutcome bicgstab(const RowMajorMatrix& m, const Eigen::VectorXd& b, Eigen:
     const double rho_old = rho;
     rho = rho_next;
     if (std::abs(rho) < eps_sq * r0_sq) {  // r has turned orthogonal to r̂₀: restart from x
-      rho = r0_sq = restart();
+      rho = r0_sq = restart(false);
       if (restarts++ == 0) it = 0;
     }
     const double beta = (rho / rho_old) * (alpha / w);
