@@ -222,13 +222,14 @@ def main():
         pl = timed([a.planner, "solve", os.path.join(d, "plan.toml"), "--format", "json", "--out", res_json,
                     "--time-limit", str(a.planner_timeout)] + a.planner_args.split(), a.planner_timeout + 60)
         p_obj = json.load(open(res_json))["objective"] if pl["code"] == 0 else None
-        hi = {"timed_out": True, "wall": None, "cpu": None, "rss_mb": None}
+        not_run = {"timed_out": False, "not_run": True, "wall": None, "cpu": None, "rss_mb": None}
+        hi = dict(not_run)
         h = {}
         if "highs" in peers:
             hi = timed([sys.executable, os.path.abspath(__file__), "--highs", mps, "max"], a.peer_timeout)
             if not hi["timed_out"] and hi["code"] == 0:
                 h = json.loads(hi["out"].strip().splitlines()[-1])
-        gl = {"timed_out": True, "wall": None, "cpu": None, "rss_mb": None}
+        gl = dict(not_run)
         g_obj = None
         if "glpsol" in peers:
             gl = timed(["glpsol", "--freemps", mps, "--max", "-o", os.path.join(d, "glpsol.txt")], a.peer_timeout)
@@ -247,16 +248,18 @@ def main():
             return "yes" if abs(x - p_obj) <= 1e-6 * max(1.0, abs(p_obj)) else "NO (%.9g)" % x
 
         def ratio(peer):
+            if peer.get("not_run"):
+                return "not run"
             if peer["timed_out"] or peer.get("cpu") is None or pl["cpu"] is None:
                 return "< %.3g" % (pl["cpu"] / a.peer_timeout) if peer["timed_out"] and pl["cpu"] else "–"
             return "%.3g" % (pl["cpu"] / peer["cpu"])
 
-        h_time = ("> %d s cpu" % a.peer_timeout if hi["timed_out"] else
+        h_time = ("not run" if hi.get("not_run") else "> %d s cpu" % a.peer_timeout if hi["timed_out"] else
                   "%.2f s (cpu %.2f; linprog %.2f s)" % (hi["wall"], hi["cpu"], h.get("solve_s", float("nan"))))
         rss = " / ".join("%.0f MB" % r["rss_mb"] if r.get("rss_mb") else "–" for r in (pl, hi, gl))
         shape = "%s × %s (%s)" % (h.get("rows", "?"), h.get("cols", "?"), h.get("nnz", "?"))
         row = "| %d | %s | %s | %s | %s | %s | %s | %s | HiGHS %s, glpsol %s |" % (
-            n, shape, fmt_time(pl, a.planner_timeout), h_time, fmt_time(gl, a.peer_timeout), ratio(hi), ratio(gl), rss,
+            n, shape, fmt_time(pl, a.planner_timeout), h_time, "not run" if gl.get("not_run") else fmt_time(gl, a.peer_timeout), ratio(hi), ratio(gl), rss,
             agree(h.get("objective")), agree(g_obj))
         lines.append(row)
         print(row, flush=True)
