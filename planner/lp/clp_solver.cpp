@@ -58,7 +58,7 @@ void configure(ClpSimplex& model, const SolveOptions& options) {
 }
 
 // The primal simplex prices partially (CLP's "primalpivot partial", steepest-edge mode 4): on
-// the generated plan family it took 0.8× the time of CLP's default pricing at 500 and 1,000
+// the generated plan family it took 0.7–0.8× the time of CLP's default pricing at 500 and 1,000
 // sectors (docs/performance.md). The presolved model inherits the pivot rule.
 void price_primal_partially(ClpSimplex& model) {
   ClpPrimalColumnSteepest partial(4);
