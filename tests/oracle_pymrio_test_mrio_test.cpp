@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <stdexcept>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -38,7 +39,10 @@ std::vector<std::string> split_tabs(const std::string& line) {
 
 /// The raw tab-separated lines of the oracle block whose title contains `key`.
 std::vector<std::vector<std::string>> raw_block(const std::string& key) {
-  std::ifstream in(std::string(PLANNER_SHARED_DIR) + "/oracles/" + kOracle);
+  const std::string file = std::string(PLANNER_SHARED_DIR) + "/oracles/" + kOracle;
+  std::ifstream in(file);
+  // Missing data must fail the test, not index an empty block.
+  if (!in) throw std::runtime_error("cannot read the oracle " + file);
   std::vector<std::vector<std::string>> rows;
   std::string line;
   bool inside = false;
@@ -54,6 +58,7 @@ std::vector<std::vector<std::string>> raw_block(const std::string& key) {
     }
     if (inside) rows.push_back(split_tabs(line));
   }
+  if (rows.empty()) throw std::runtime_error("no block \"" + key + "\" in " + file);
   return rows;
 }
 
