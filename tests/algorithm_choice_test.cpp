@@ -6,8 +6,12 @@
 #include <random>
 
 #include "planner/lp/clp_solver.hpp"
+#include "planner/lp/leontief_crash.hpp"
 #include "planner/lp/plan_lp_builder.hpp"
 #include "planner/lp/solution_check.hpp"
+#include "planner/lp/solve_plan.hpp"
+
+#include <set>
 
 using namespace planner;
 using namespace planner::lp;
@@ -92,4 +96,41 @@ TEST(AlgorithmChoice, ALargePlanGetsTheSameOptimumFromEveryMethod) {
   const SolutionCheck check = check_solution(built.lp, a);
   EXPECT_TRUE(check.ok) << "worst scaled residual " << check.worst();
   EXPECT_LE(check.worst(), 1e-9);
+}
+
+// The crash basis pairs output x[i,1…5] with balance (i,t), x[i,6] with terminal[i] and s[i,1]
+// with balance (i,0): 7 pairs per sector, every column and row at most once.
+TEST(LeontiefCrash, PairsEachSectorsOutputWithItsBalances) {
+  const Plan plan = generated_plan(80, 5);
+  const PlanLp built = build_plan_lp(plan);
+  const StartingBasis basis = leontief_crash_basis(plan, built);
+  EXPECT_EQ(basis.num_row, built.lp.num_row);
+  EXPECT_EQ(basis.num_col, built.lp.num_col);
+  ASSERT_EQ(basis.basic.size(), 7u * 80u);
+  std::set<int> columns, rows;
+  for (const auto& [c, r] : basis.basic) {
+    EXPECT_TRUE(columns.insert(c).second) << built.lp.col_names[static_cast<std::size_t>(c)];
+    EXPECT_TRUE(rows.insert(r).second) << built.lp.row_names[static_cast<std::size_t>(r)];
+  }
+  const auto col = [&](const char* name) { return *built.lp.column(name); };
+  const auto row = [&](const char* name) { return *built.lp.row(name); };
+  const std::vector<std::pair<int, int>>& b = basis.basic;
+  for (auto expected : {std::pair{col("output[s7,3]"), row("balance[s7,3]")}, std::pair{col("output[s7,6]"), row("terminal[s7]")},
+                        std::pair{col("stock[s7,1]"), row("balance[s7,0]")}})
+    EXPECT_NE(std::find(b.begin(), b.end(), expected), b.end());
+}
+
+// Starting from the crash basis or from the slack basis, the primal simplex reaches the same
+// optimum (relative 1e-9), and the crash answer passes the KKT check.
+TEST(LeontiefCrash, GivesTheSameOptimumAsTheSlackStart) {
+  const Plan plan = generated_plan(80, 7);
+  SolveOptions with, without;
+  without.crash = false;
+  const PlanResult a = solve_plan(plan, with);
+  const PlanResult b = solve_plan(plan, without);
+  ASSERT_EQ(a.status, "optimal");
+  ASSERT_EQ(b.status, "optimal");
+  EXPECT_NEAR(*a.objective, *b.objective, 1e-9 * std::abs(*b.objective));
+  ASSERT_TRUE(a.accuracy.has_value());
+  EXPECT_TRUE(a.accuracy->ok) << "worst scaled residual " << a.accuracy->worst();
 }

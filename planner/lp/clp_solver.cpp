@@ -65,10 +65,31 @@ void price_primal_partially(ClpSimplex& model) {
   model.setPrimalColumnPivotAlgorithm(partial);
 }
 
+// Loads a starting basis (lp_solution.hpp): the listed columns basic in place of their rows'
+// slacks, every other slack basic, every other column at a finite bound. Presolve carries it
+// over to the reduced LP.
+void set_starting_basis(ClpSimplex& model, const StartingBasis& start) {
+  const double* lower = model.columnLower();
+  const double* upper = model.columnUpper();
+  for (int j = 0; j < model.numberColumns(); ++j)
+    model.setColumnStatus(j, lower[j] > -COIN_DBL_MAX ? ClpSimplex::atLowerBound
+                             : upper[j] < COIN_DBL_MAX ? ClpSimplex::atUpperBound
+                                                        : ClpSimplex::isFree);
+  for (int i = 0; i < model.numberRows(); ++i) model.setRowStatus(i, ClpSimplex::basic);
+  for (const auto& [column, row] : start.basic) {
+    model.setColumnStatus(column, ClpSimplex::basic);
+    model.setRowStatus(row, ClpSimplex::atLowerBound);
+  }
+}
+
 // A fresh solve: presolve (when on), then the chosen algorithm.
 void solve_cold(ClpSimplex& model, const SolveOptions& options) {
   const Algorithm algorithm = resolve(options.algorithm, model.numberRows());
-  if (algorithm == Algorithm::primal) price_primal_partially(model);
+  if (algorithm == Algorithm::primal) {
+    price_primal_partially(model);
+    if (options.start && options.start->num_row == model.numberRows() && options.start->num_col == model.numberColumns())
+      set_starting_basis(model, *options.start);
+  }
   ClpSolve how;
   how.setSolveType(solve_type(algorithm));
   how.setPresolveType(options.presolve ? ClpSolve::presolveOn : ClpSolve::presolveOff);

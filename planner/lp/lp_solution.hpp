@@ -1,7 +1,9 @@
 #pragma once
 // The outcome of solving a LinearProgram, solver-neutral (cf. HiGHS' HighsSolution and
 // HighsModelStatus): one status and four plain vectors.
+#include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace planner::lp {
@@ -54,6 +56,15 @@ Algorithm resolve(Algorithm algorithm, int rows);
 inline constexpr double kDefaultTimeLimit = 3600.0;   ///< seconds of solver time per LP
 inline constexpr int kDefaultIterationLimit = 10'000'000;
 
+/// A starting basis for an LP of num_row × num_col: each (column, row) pair makes the column
+/// basic in place of the row's slack (the row then sits at its lower bound); every other row's
+/// slack is basic and every other column starts at a bound. A solver ignores it for an LP of
+/// another shape (a `then` stage, a diagnosis re-solve).
+struct StartingBasis {
+  int num_row = 0, num_col = 0;
+  std::vector<std::pair<int, int>> basic;  ///< (column, row)
+};
+
 struct SolveOptions {
   bool verbose = false;                 ///< let the solver print its log to standard error
   bool presolve = true;
@@ -61,6 +72,8 @@ struct SolveOptions {
   Algorithm algorithm = Algorithm::by_size;
   double time_limit = 0.0;              ///< seconds (solver CPU time) per LP; 0 = none
   int iteration_limit = 0;              ///< simplex iterations per LP; 0 = none
+  bool crash = true;                    ///< plans: start the primal simplex from the Leontief crash basis
+  std::shared_ptr<const StartingBasis> start;  ///< used by the primal simplex when the LP's shape matches
 };
 
 }  // namespace planner::lp

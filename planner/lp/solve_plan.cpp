@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "planner/lp/clp_solver.hpp"
+#include "planner/lp/leontief_crash.hpp"
 
 namespace planner::lp {
 namespace {
@@ -60,7 +61,10 @@ PlanResult solve_plan(const Plan& plan, const SolveOptions& options, const LpSol
   // An optimal answer that fails its accuracy check (solution_check.hpp) is solved once more without presolve.
   const LpSolver solver = retry_when_inaccurate(given);
   PlanLp plan_lp = build_plan_lp(plan);
-  LpSolution first = solver(plan_lp.lp, options);
+  SolveOptions first_options = options;
+  if (options.crash && resolve(options.algorithm, plan_lp.lp.num_row) == Algorithm::primal)
+    first_options.start = std::make_shared<StartingBasis>(leontief_crash_basis(plan, plan_lp));
+  LpSolution first = solver(plan_lp.lp, first_options);
   if (first.status != SolveStatus::optimal) return without_optimum(plan, plan_lp, first, solver, options);
   if (!plan_lp.then) return read_plan_result(plan, plan_lp, plan_lp.lp, first);
 
