@@ -72,7 +72,7 @@ struct SolveOptions {
   Algorithm algorithm = Algorithm::by_size;
   double time_limit = 0.0;              ///< seconds (solver CPU time) per LP; 0 = none
   int iteration_limit = 0;              ///< simplex iterations per LP; 0 = none
-  bool crash = true;                    ///< plans: start the primal simplex from the Leontief crash basis
+  bool crash = false;                   ///< plans: start the primal simplex from the Leontief crash basis
   std::shared_ptr<const StartingBasis> start;  ///< used by the primal simplex when the LP's shape matches
 };
 
