@@ -19,15 +19,11 @@
 #include <fmt/format.h>
 
 #include <cmath>
-#include <fstream>
-#include <sstream>
 
 #include "planner/io/coefficient_matrix.hpp"
-#include "planner/io/sector_checks.hpp"
 #include "planner/io/sector_tables.hpp"
-#include "planner/io/sectors_csv.hpp"
 #include "planner/io/toml_fields.hpp"
-#include "planner/io/output.hpp"
+#include "planner/io/input_file.hpp"
 #include "planner/model/error.hpp"
 
 namespace planner {
@@ -35,6 +31,7 @@ namespace {
 
 using toml_fields::Fields;
 
+/// `{ sector = value, … }` as a vector over sectors (zeros elsewhere); unknown ids are errors.
 Eigen::VectorXd sector_vector(const Fields& f, std::string_view key, const Economy& e) {
   Eigen::VectorXd v = Eigen::VectorXd::Zero(static_cast<Eigen::Index>(e.size()));
   for (const auto& [id, value] : f.number_map(key)) {
@@ -140,15 +137,7 @@ Economy parse_model(const std::string& toml_text, const std::string& name, const
 }
 
 Economy read_model(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::error_code ec;
-  if (!std::filesystem::exists(file, ec)) throw_bad_input(file.string(), "", "file not found");
-  if (!in || std::filesystem::is_directory(file, ec))
-    throw_bad_input(file.string(), "", "cannot read the model file (a folder, or no permission?)");
-  note_input_file(file);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return parse_model(text.str(), file.string(), file.parent_path());
+  return parse_model(read_input_text(file, "model"), file.string(), file.parent_path());
 }
 
 }  // namespace planner

@@ -28,13 +28,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 
 #include "planner/io/model_reader.hpp"
 #include "planner/io/plan_goals.hpp"
 #include "planner/io/toml_fields.hpp"
-#include "planner/io/output.hpp"
+#include "planner/io/input_file.hpp"
 #include "planner/model/error.hpp"
 
 namespace planner {
@@ -213,14 +211,7 @@ Plan parse_plan(const std::string& toml_text, const std::string& name, const std
 }
 
 Plan read_plan(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::error_code ec;
-  if (!std::filesystem::exists(file, ec)) throw_bad_input(file.string(), "", "file not found");
-  if (!in || std::filesystem::is_directory(file, ec)) throw_bad_input(file.string(), "", "cannot read the plan file (a folder, or no permission?)");
-  note_input_file(file);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return parse_plan(text.str(), file.string(), file.parent_path());
+  return parse_plan(read_input_text(file, "plan"), file.string(), file.parent_path());
 }
 
 }  // namespace planner

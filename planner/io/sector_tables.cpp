@@ -37,8 +37,6 @@ Sector read_sector(const Fields& f, const std::string& model_unit) {
   return s;
 }
 
-/// Sectors from `sectors_file` then [[sector]]; ids unique, at least one sector.
-
 }  // namespace
 
 std::vector<Sector> read_sectors(const Fields& top, const std::string& model_unit, const std::filesystem::path& base_dir) {
@@ -63,7 +61,5 @@ std::vector<Sector> read_sectors(const Fields& top, const std::string& model_uni
   if (sectors.empty()) top.fail("", "the model has no sectors; add [[sector]] tables or sectors_file = \"sectors.csv\"");
   return sectors;
 }
-
-/// `{ sector = value, … }` as a vector over sectors (zeros elsewhere); unknown ids are errors.
 
 }  // namespace planner

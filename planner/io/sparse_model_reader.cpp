@@ -1,19 +1,15 @@
-// Sectors are read by sector_tables.hpp, as in model_reader.cpp; the resource rules repeat
-// model_reader.cpp's (same keys, same checks through sector_checks.hpp, same messages). What
-// differs is that A is read sparse and nothing n×n is ever allocated.
+// Sectors are read by sector_tables.hpp and the file by input_file.hpp, as in model_reader.cpp;
+// the resource rules repeat model_reader.cpp's (same keys, same messages). What differs is
+// that A is read sparse and nothing n×n is ever allocated.
 #include "planner/io/sparse_model_reader.hpp"
 
 #include <fmt/format.h>
 
-#include <fstream>
-#include <sstream>
 #include <unordered_map>
 
 #include "planner/io/coefficient_matrix.hpp"
-#include "planner/io/output.hpp"
-#include "planner/io/sector_checks.hpp"
+#include "planner/io/input_file.hpp"
 #include "planner/io/sector_tables.hpp"
-#include "planner/io/sectors_csv.hpp"
 #include "planner/io/sparse_triplets.hpp"
 #include "planner/io/toml_fields.hpp"
 #include "planner/model/error.hpp"
@@ -22,17 +18,6 @@ namespace planner {
 namespace {
 
 using toml_fields::Fields;
-
-std::string read_file_text(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::error_code ec;
-  if (!std::filesystem::exists(file, ec)) throw_bad_input(file.string(), "", "file not found");
-  if (!in || std::filesystem::is_directory(file, ec))
-    throw_bad_input(file.string(), "", "cannot read the model file (a folder, or no permission?)");
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 class SectorIndex {
  public:
@@ -98,7 +83,7 @@ Resource read_resource(const Fields& f, const SparseEconomy& e, const SectorInde
 }  // namespace
 
 bool technical_is_triplets(const std::filesystem::path& model_file) {
-  const toml::table doc = toml_fields::parse(read_file_text(model_file), model_file.string());
+  const toml::table doc = toml_fields::parse(read_input_text(model_file, "model"), model_file.string());
   const toml::table* technical = doc["technical"].as_table();
   return technical && technical->contains("triplets");
 }
@@ -137,8 +122,7 @@ SparseEconomy parse_sparse_model(const std::string& toml_text, const std::string
 }
 
 SparseEconomy read_sparse_model(const std::filesystem::path& file) {
-  note_input_file(file);
-  return parse_sparse_model(read_file_text(file), file.string(), file.parent_path());
+  return parse_sparse_model(read_input_text(file, "model"), file.string(), file.parent_path());
 }
 
 }  // namespace planner

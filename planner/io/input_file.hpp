@@ -1,0 +1,15 @@
+#pragma once
+// Reading a whole input file (a model or plan TOML), with the one wording every command
+// uses when it cannot: exit 2 and "file not found", or "cannot read the … file" for a folder
+// or a file without permission. The file is recorded as an input of the run (output.hpp), so
+// no --out may overwrite it.
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+namespace planner {
+
+/// The text of `file`; `what` names it in the message ("model", "plan"). Throws Error (exit 2).
+std::string read_input_text(const std::filesystem::path& file, std::string_view what);
+
+}  // namespace planner
