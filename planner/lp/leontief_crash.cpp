@@ -18,15 +18,13 @@ StartingBasis leontief_crash_basis(const Plan& plan, const PlanLp& plan_lp) {
       used[static_cast<std::size_t>(column)] = 1;
     }
   };
-  auto at = [](const std::vector<std::vector<int>>& v, std::size_t i, int t) {
-    return i < v.size() && t >= 0 && t < static_cast<int>(v[i].size()) ? v[i][static_cast<std::size_t>(t)] : -1;
-  };
-  const int H = plan.horizon();
+  // PlanColumns tables hold years 0…H for every sector (−1 where a variable does not exist).
+  const auto H = static_cast<std::size_t>(plan.horizon());
   for (std::size_t i = 0; i < plan.economy.size(); ++i) {
     const std::string& id = plan.economy.sectors[i].id;
-    for (int t = 1; t <= H; ++t) pair(at(cols.output, i, t), fmt::format("balance[{},{}]", id, t));
-    pair(at(cols.output, i, H), fmt::format("terminal[{}]", id));  // when year H has no balance row
-    pair(at(cols.stock, i, 1), fmt::format("balance[{},0]", id));
+    for (std::size_t t = 1; t <= H; ++t) pair(cols.output[i][t], fmt::format("balance[{},{}]", id, t));
+    pair(cols.output[i][H], fmt::format("terminal[{}]", id));  // when year H has no balance row
+    pair(cols.stock[i][1], fmt::format("balance[{},0]", id));
   }
   return basis;
 }
