@@ -15,6 +15,8 @@
 #include <Eigen/SparseCore>
 #include <string>
 
+#include "planner/analysis/bicgstab.hpp"
+
 namespace planner::analysis {
 
 enum class IterativeMethod {
@@ -58,7 +60,7 @@ class SparseLeontiefSystem {
   /// ‖(I − A)ᵀy − v‖₂/‖v‖₂.
   double residual_transposed(const Eigen::VectorXd& y, const Eigen::VectorXd& v) const;
 
-  using RowMajor = Eigen::SparseMatrix<double, Eigen::RowMajor>;
+  using RowMajor = RowMajorMatrix;  // bicgstab.hpp
 
  private:
   Eigen::VectorXd solve(const RowMajor& m, const Eigen::VectorXd& b, SolveReport* report) const;
