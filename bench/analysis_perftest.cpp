@@ -1,6 +1,7 @@
 // Micro-benchmarks of the static analysis (bench/run_peers.py runs them beside numpy/scipy
 // on the same matrices, bench/random_economy.hpp):
 //   Gemm/n             C = A·B, the yardstick: the Leontief inverse should cost ≤ 4× this
+//   GemmAllCores/n     the same product with its column blocks shared among the cores
 //   LeontiefInverse/n  factorise I − A and form L (planner/analysis/leontief)
 //   EigenLuInverse/n   PartialPivLU(I − A).inverse(), what L cost before
 //   SparseOutput/n/m   x = L·f by the iterative solver m (0 bicgstab, 1 jacobi), n = 10⁶, 10 nnz/col
@@ -14,6 +15,7 @@
 #include <map>
 
 #include "planner/analysis/leontief.hpp"
+#include "planner/analysis/parallel_ranges.hpp"
 #include "planner/analysis/productivity.hpp"
 #include "planner/analysis/sparse_leontief.hpp"
 #include "random_economy.hpp"
@@ -66,6 +68,23 @@ void Gemm(benchmark::State& state) {
   Eigen::MatrixXd c(n, n);
   for (auto _ : state) {
     c.noalias() = a * b;
+    benchmark::DoNotOptimize(c.data());
+  }
+  state.counters["gflops"] = benchmark::Counter(2.0 * n * n * n * 1e-9, benchmark::Counter::kIsIterationInvariantRate);
+}
+
+// The yardstick on every core: the inverse's solves run on all of them (parallel_ranges.hpp).
+void GemmAllCores(benchmark::State& state) {
+  const std::int64_t n = state.range(0);
+  const Eigen::MatrixXd& a = dense_technical(n);
+  const Eigen::MatrixXd b = Eigen::MatrixXd::Identity(n, n) - a;
+  Eigen::MatrixXd c(n, n);
+  const Eigen::Index width = 256;
+  for (auto _ : state) {
+    planner::analysis::parallel_tasks((n + width - 1) / width, planner::analysis::worker_count(n * n), [&](Eigen::Index blk) {
+      const Eigen::Index c0 = blk * width, k = std::min<Eigen::Index>(width, n - c0);
+      c.middleCols(c0, k).noalias() = a * b.middleCols(c0, k);
+    });
     benchmark::DoNotOptimize(c.data());
   }
   state.counters["gflops"] = benchmark::Counter(2.0 * n * n * n * 1e-9, benchmark::Counter::kIsIterationInvariantRate);
@@ -139,6 +158,7 @@ void PerronBounds(benchmark::State& state) {
 }  // namespace
 
 BENCHMARK(Gemm)->Arg(500)->Arg(2000)->Arg(5000)->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(0.5);
+BENCHMARK(GemmAllCores)->Arg(500)->Arg(2000)->Arg(5000)->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(0.5);
 BENCHMARK(LeontiefInverse)->Arg(500)->Arg(2000)->Arg(5000)->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(0.5);
 BENCHMARK(EigenLuInverse)->Arg(500)->Arg(2000)->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(0.5);
 BENCHMARK(SparseOutput)->Args({1000000, 0})->Args({1000000, 1})->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(0.5);

@@ -3,6 +3,8 @@
 // threads (≥ 2·10⁵ elements per thread).
 #include <gtest/gtest.h>
 
+#include <atomic>
+
 #include <Eigen/IterativeLinearSolvers>
 #include <random>
 
@@ -65,6 +67,16 @@ TEST(ParallelRanges, ForVisitsEveryIndexOnce) {
     for (Eigen::Index i = b; i < e; ++i) ++seen[static_cast<std::size_t>(i)];
   });
   EXPECT_EQ(std::count(seen.begin(), seen.end(), 1), n);
+}
+
+TEST(ParallelRanges, TasksRunOnceEachWhateverTheWorkers) {
+  for (int workers : {0, 1, 2, 7}) {
+    for (Eigen::Index count : {0, 1, 3, 100}) {
+      std::vector<std::atomic<int>> runs(static_cast<std::size_t>(count));
+      parallel_tasks(count, workers, [&](Eigen::Index t) { ++runs[static_cast<std::size_t>(t)]; });
+      for (Eigen::Index t = 0; t < count; ++t) EXPECT_EQ(runs[static_cast<std::size_t>(t)].load(), 1) << workers << " workers, task " << t;
+    }
+  }
 }
 
 TEST(Bicgstab, ProductEqualsEigens) {

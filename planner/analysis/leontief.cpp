@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "planner/analysis/parallel_ranges.hpp"
+
 namespace planner::analysis {
 
 Eigen::MatrixXd technical_coefficients(const Eigen::MatrixXd& flows, const Eigen::VectorXd& output) {
@@ -43,27 +45,23 @@ Eigen::MatrixXd LeontiefSystem::leontief_inverse() const {
   const Eigen::MatrixXd& lu = lu_.matrixLU();
   const Eigen::Index width = 128;  // column block: wide enough for Eigen's blocked triangular solve
   const Eigen::Index blocks = (n + width - 1) / width;
+  const int workers = worker_count(n * n);
   Eigen::MatrixXd w = Eigen::MatrixXd::Zero(n, n);
   // W = L_lu⁻¹, unit lower triangular: block [c0, c0+k) is zero above row c0, so each block
-  // solves with the trailing corner only (n³/3 flops in all instead of n³).
-#ifdef _OPENMP
-#pragma omp parallel for schedule(dynamic, 1)
-#endif
-  for (Eigen::Index b = 0; b < blocks; ++b) {
+  // solves with the trailing corner only (n³/3 flops in all instead of n³). The blocks are
+  // independent; the early ones cost most, so threads take them one at a time.
+  parallel_tasks(blocks, workers, [&](Eigen::Index b) {
     const Eigen::Index c0 = b * width, k = std::min(width, n - c0), m = n - c0;
     auto block = w.block(c0, c0, m, k);
     block.topRows(k).setIdentity();
     lu.bottomRightCorner(m, m).triangularView<Eigen::UnitLower>().solveInPlace(block);
-  }
+  });
   // W ← U⁻¹·W, by independent column blocks (n³ flops).
-#ifdef _OPENMP
-#pragma omp parallel for schedule(dynamic, 1)
-#endif
-  for (Eigen::Index b = 0; b < blocks; ++b) {
+  parallel_tasks(blocks, workers, [&](Eigen::Index b) {
     const Eigen::Index c0 = b * width, k = std::min(width, n - c0);
     auto block = w.middleCols(c0, k);
     lu.triangularView<Eigen::Upper>().solveInPlace(block);
-  }
+  });
   return w * lu_.permutationP();
 }
 

@@ -5,8 +5,9 @@
 //
 // Speed (measured in docs/performance.md): L is formed from the LU factors as getri does,
 // L = U⁻¹·(L_lu⁻¹)·P — the unit-lower inverse exploits its triangular zeros (n³/3 flops) and
-// U⁻¹ is applied by column blocks that run in parallel under OpenMP — 2n³ flops in all, the
-// cost of one same-size matrix product, where `lu.inverse()` (= lu.solve(I)) spends 2.7n³.
+// U⁻¹ is applied by column blocks — 2n³ flops in all, the cost of one same-size matrix
+// product, where `lu.inverse()` (= lu.solve(I)) spends 2.7n³. The column blocks of both
+// solves are shared among the cores (parallel_ranges.hpp); the LU (⅔n³) runs on one.
 #include <Eigen/Dense>
 
 #include "planner/model/economy.hpp"
@@ -36,7 +37,7 @@ class LeontiefSystem {
   Eigen::VectorXd output_for(const Eigen::VectorXd& final_demand) const;
   /// Lᵀ·v = (I − A)ᵀ⁻¹·v: prices from value-added coefficients v, or the row vector k·L as a column.
   Eigen::VectorXd solve_transposed(const Eigen::VectorXd& v) const;
-  /// L = (I − A)⁻¹ as a matrix, from the one factorisation (2n³ flops, parallel with OpenMP).
+  /// L = (I − A)⁻¹ as a matrix, from the one factorisation (2n³ flops; the solves after the LU run on all cores).
   Eigen::MatrixXd leontief_inverse() const;
   /// ‖(I − A)·x − f‖₂ / ‖f‖₂ (‖(I − A)·x − f‖₂ when f = 0): how well x solves (I − A)x = f.
   double residual(const Eigen::VectorXd& x, const Eigen::VectorXd& f) const;

@@ -1,6 +1,7 @@
 #include "planner/analysis/parallel_ranges.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cstdlib>
 #include <thread>
 #include <vector>
@@ -36,6 +37,15 @@ void run_pieces(int workers, const std::function<Eigen::Index(int, int)>& cut,
   for (int k = 1; k < workers; ++k) threads.emplace_back([&, k] { body(cut(k, workers), cut(k + 1, workers)); });
   body(cut(0, workers), cut(1, workers));  // the calling thread takes the first piece
   for (std::thread& t : threads) t.join();
+}
+
+void parallel_tasks(Eigen::Index count, int workers, const std::function<void(Eigen::Index)>& body) {
+  std::atomic<Eigen::Index> next{0};
+  const auto work = [&](Eigen::Index, Eigen::Index) {
+    for (Eigen::Index task = next++; task < count; task = next++) body(task);
+  };
+  run_pieces(static_cast<int>(std::clamp<Eigen::Index>(workers, 1, std::max<Eigen::Index>(count, 1))),
+             [](int, int) { return Eigen::Index{0}; }, work);
 }
 
 void parallel_for(Eigen::Index n, const std::function<void(Eigen::Index, Eigen::Index)>& body) {

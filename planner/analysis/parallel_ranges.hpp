@@ -18,6 +18,11 @@ int worker_count(Eigen::Index work);
 void run_pieces(int workers, const std::function<Eigen::Index(int piece, int pieces)>& cut,
                 const std::function<void(Eigen::Index begin, Eigen::Index end)>& body);
 
+/// Calls body(task) once for every task in [0, count), `workers` threads each taking the next
+/// task when it finishes the last (tasks of unequal cost). Which thread runs a task never
+/// changes what it computes, so the results do not depend on the number of threads.
+void parallel_tasks(Eigen::Index count, int workers, const std::function<void(Eigen::Index task)>& body);
+
 /// Calls body(begin, end) on equal pieces of [0, n), in parallel when n is large.
 void parallel_for(Eigen::Index n, const std::function<void(Eigen::Index begin, Eigen::Index end)>& body);
 
