@@ -51,6 +51,25 @@ inline constexpr int kLargeLpRows = 1000;
 /// The method `algorithm` means for an LP of `rows` rows: by_size resolved, the others as given.
 Algorithm resolve(Algorithm algorithm, int rows);
 
+/// Whether a plan's primal simplex starts from the Leontief crash basis (leontief_crash.hpp).
+enum class Crash {
+  by_size,  ///< the default: below kCrashMaxRows rows, where it was measured faster
+  on,
+  off,
+};
+
+/// "by-size", "on", "off".
+std::string to_string(Crash crash);
+
+/// Rows below which `Crash::by_size` uses the crash basis. On the generated family the whole
+/// `planner solve` took (medians of three, CPU) 0.13 s instead of 0.27 s at 1,306 rows, 1.73
+/// instead of 1.91 s at 3,906 and 5.27 instead of 6.62 s at 6,506, but no less at 13,006
+/// (62–69 s either way) and possibly more at 26,006 (docs/performance.md).
+inline constexpr int kCrashMaxRows = 10'000;
+
+/// Whether `crash` means starting from the crash basis for an LP of `rows` rows.
+bool use_crash(Crash crash, int rows);
+
 /// Default limits of the CLI (docs/user-guide.md): generous enough for the n = 2000 benchmark
 /// plan, small enough that a runaway solve ends with exit 4 rather than a hang.
 inline constexpr double kDefaultTimeLimit = 3600.0;   ///< seconds of solver time per LP
@@ -72,7 +91,7 @@ struct SolveOptions {
   Algorithm algorithm = Algorithm::by_size;
   double time_limit = 0.0;              ///< seconds (solver CPU time) per LP; 0 = none
   int iteration_limit = 0;              ///< simplex iterations per LP; 0 = none
-  bool crash = false;                   ///< plans: start the primal simplex from the Leontief crash basis
+  Crash crash = Crash::by_size;         ///< plans: start the primal simplex from the Leontief crash basis
   std::shared_ptr<const StartingBasis> start;  ///< used by the primal simplex when the LP's shape matches
 };
 

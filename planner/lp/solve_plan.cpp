@@ -62,7 +62,7 @@ PlanResult solve_plan(const Plan& plan, const SolveOptions& options, const LpSol
   const LpSolver solver = retry_when_inaccurate(given);
   PlanLp plan_lp = build_plan_lp(plan);
   SolveOptions first_options = options;
-  if (options.crash)  // the solver uses it only where it runs the primal simplex
+  if (use_crash(options.crash, plan_lp.lp.num_row))  // the solver uses it only where it runs the primal simplex
     first_options.start = std::make_shared<StartingBasis>(leontief_crash_basis(plan, plan_lp));
   LpSolution first = solver(plan_lp.lp, first_options);
   if (first.status != SolveStatus::optimal) return without_optimum(plan, plan_lp, first, solver, options);
