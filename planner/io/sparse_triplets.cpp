@@ -1,5 +1,6 @@
-// The fast path reads plain lines (`id,id,number`, no quotes) with std::from_chars and an
-// id hash; any quote in the text sends the whole file through the RFC 4180 parser of csv.hpp,
+// The fast path reads plain lines (`id,id,number`, no quotes) with std::from_chars and a flat
+// id hash (id_index.hpp), reusing the column of the line before (files list a column's entries
+// together, so half the lookups go); any quote in the text sends the whole file through the RFC 4180 parser of csv.hpp,
 // so quoting, BOM, CRLF and blank lines behave exactly as elsewhere.
 #include "planner/io/sparse_triplets.hpp"
 
@@ -11,10 +12,10 @@
 #include <fstream>
 #include <sstream>
 #include <string_view>
-#include <unordered_map>
 
 #include "planner/io/csv.hpp"
 #include "planner/io/csv_cells.hpp"
+#include "planner/io/id_index.hpp"
 #include "planner/io/output.hpp"
 #include "planner/model/error.hpp"
 
@@ -36,10 +37,7 @@ std::string where_line(int line) { return fmt::format("line {}", line); }
 
 class TripletBuilder {
  public:
-  TripletBuilder(const std::string& name, const std::vector<std::string>& ids) : name_(name), n_(ids.size()) {
-    index_.reserve(ids.size());
-    for (std::size_t i = 0; i < ids.size(); ++i) index_.emplace(std::string_view(ids[i]), static_cast<std::int32_t>(i));
-  }
+  TripletBuilder(const std::string& name, const std::vector<std::string>& ids) : name_(name), n_(ids.size()), index_(ids) {}
 
   void header(std::string_view a, std::string_view b, std::string_view c, int cells, int line) {
     if (cells != 3 || a != "row" || b != "col" || c != "value")
@@ -48,7 +46,12 @@ class TripletBuilder {
 
   void add(std::string_view row, std::string_view col, std::string_view value, int cells, int line) {
     if (cells != 3) throw_bad_input(name_, where_line(line), fmt::format("expected 3 cells (row,col,value), got {}", cells));
-    const std::int32_t i = lookup(row, "row", line), j = lookup(col, "col", line);
+    const std::int32_t i = lookup(row, "row", line);
+    if (col != last_col_ || last_col_index_ < 0) {
+      last_col_index_ = lookup(col, "col", line);
+      last_col_ = col;
+    }
+    const std::int32_t j = last_col_index_;
     double v = 0;
     std::string_view s = value;
     if (!s.empty() && s.front() == '+') s.remove_prefix(1);
@@ -105,16 +108,17 @@ class TripletBuilder {
 
  private:
   std::int32_t lookup(std::string_view id, const char* what, int line) const {
-    auto it = index_.find(id);
-    if (it == index_.end())
-      throw_bad_input(name_, where_line(line), fmt::format("unknown {} id \"{}\" (not a sector)", what, id));
-    return it->second;
+    const std::int32_t position = index_.find(id);
+    if (position < 0) throw_bad_input(name_, where_line(line), fmt::format("unknown {} id \"{}\" (not a sector)", what, id));
+    return position;
   }
 
   std::string name_;
   std::size_t n_;
-  std::unordered_map<std::string_view, std::int32_t> index_;
+  IdIndex index_;
   std::vector<Entry> entries_;
+  std::string_view last_col_;          // the column id of the line before (valid while the text is)
+  std::int32_t last_col_index_ = -1;
 };
 
 /// Fast path: no quotes anywhere. Cells are split on commas and trimmed; blank lines skipped.
@@ -126,8 +130,8 @@ Eigen::SparseMatrix<double> parse_plain(std::string_view text, const std::string
   bool seen_header = false;
   while (pos < text.size()) {
     ++line;
-    std::size_t end = text.find_first_of("\r\n", pos);
-    if (end == std::string_view::npos) end = text.size();
+    std::size_t end = pos;  // a plain loop: find_first_of calls memchr once per character
+    while (end < text.size() && text[end] != '\n' && text[end] != '\r') ++end;
     std::string_view rec = text.substr(pos, end - pos);
     pos = end;
     if (pos < text.size() && text[pos] == '\r') ++pos;
