@@ -47,6 +47,9 @@ TEST(SparseTriplets, SameAnswerAsTheDenseReader) {
 TEST(SparseTriplets, ErrorsNameTheFileLineAndProblem) {
   expect_bad_input([] { dense("row,col,value\ncoal,iron,0.5\n"); }, {"t.csv", "line 2", "unknown col id \"iron\""});
   expect_bad_input([] { dense("row,col,value\niron,coal,0.5\n"); }, {"line 2", "unknown row id \"iron\""});
+  // The reader reuses the previous line's column: a different, unknown column still shows.
+  expect_bad_input([] { dense("row,col,value\ncoal,coal,0.1\nsteel,coal,0.2\ncoal,iron,0.5\n"); },
+                   {"line 4", "unknown col id \"iron\""});
   expect_bad_input([] { dense("row,col,value\ncoal,steel,0.5\n\nsteel,coal,1\ncoal,steel,0.4\n"); },
                    {"line 5", "entry (coal, steel) is given twice (first on line 2)"});
   expect_bad_input([] { dense("row,col,value\ncoal,steel,nan\n"); }, {"line 2", "value", "finite"});
