@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <fstream>
 
 #include "expect_error.hpp"
@@ -36,11 +38,19 @@ TEST(SparseTriplets, ToleratesBomCrlfBlankLinesSpacesAndQuotes) {
   EXPECT_EQ(dense("\"row\",\"col\",\"value\"\n\"coal\",steel,0.5\ngrain,\"grain\",0.1\n"), plain);
 }
 
-TEST(SparseTriplets, SameAnswerAsTheDenseReader) {
+// read_triplet_matrix (the dense models' reader) is this reader made dense: the cells by hand.
+TEST(SparseTriplets, TheDenseReaderGivesTheSameCells) {
   auto dir = planner::test::scratch_dir("sparse_triplets");
   const auto file = dir / "t.csv";
   std::ofstream(file) << "row,col,value\nsteel,coal,0.25\ncoal,grain,0.125\ngrain,grain,0.5\n";
-  EXPECT_EQ(Eigen::MatrixXd(planner::read_sparse_triplets(file, kIds)), planner::read_triplet_matrix(file, kIds));
+  const Eigen::MatrixXd m = planner::read_triplet_matrix(file, kIds);
+  Eigen::MatrixXd expected = Eigen::MatrixXd::Zero(static_cast<Eigen::Index>(kIds.size()), static_cast<Eigen::Index>(kIds.size()));
+  const auto at = [](const char* id) { return static_cast<Eigen::Index>(std::find(kIds.begin(), kIds.end(), id) - kIds.begin()); };
+  expected(at("steel"), at("coal")) = 0.25;
+  expected(at("coal"), at("grain")) = 0.125;
+  expected(at("grain"), at("grain")) = 0.5;
+  EXPECT_EQ(m, expected);
+  EXPECT_EQ(Eigen::MatrixXd(planner::read_sparse_triplets(file, kIds)), expected);
   std::filesystem::remove_all(dir);
 }
 

@@ -16,6 +16,7 @@
 
 #include "planner/io/csv_cells.hpp"
 #include "planner/io/output.hpp"
+#include "planner/io/sparse_triplets.hpp"
 #include "planner/model/error.hpp"
 
 namespace planner {
@@ -253,32 +254,7 @@ Eigen::MatrixXd read_sector_matrix(const std::filesystem::path& file, const std:
 }
 
 Eigen::MatrixXd read_triplet_matrix(const std::filesystem::path& file, const std::vector<std::string>& ids) {
-  const std::string name = file.string();
-  auto records = read_csv_records(file);
-  if (records.empty() || records[0].cells != std::vector<std::string>{"row", "col", "value"})
-    throw_bad_input(name, records.empty() ? "" : where_line(records[0].line), "expected the header `row,col,value`");
-  std::map<std::string, Eigen::Index> index;
-  for (std::size_t i = 0; i < ids.size(); ++i) index[ids[i]] = static_cast<Eigen::Index>(i);
-  const auto n = static_cast<Eigen::Index>(ids.size());
-  Eigen::MatrixXd out = Eigen::MatrixXd::Zero(n, n);
-  std::map<std::pair<Eigen::Index, Eigen::Index>, int> seen;  // cell → line, to name duplicates
-  for (std::size_t k = 1; k < records.size(); ++k) {
-    const CsvRecord& rec = records[k];
-    if (rec.cells.size() != 3)
-      throw_bad_input(name, where_line(rec.line), fmt::format("expected 3 cells (row,col,value), got {}", rec.cells.size()));
-    auto lookup = [&](const std::string& id, const char* what) {
-      auto it = index.find(id);
-      if (it == index.end()) throw_bad_input(name, where_line(rec.line), fmt::format("unknown {} id \"{}\" (not a sector)", what, id));
-      return it->second;
-    };
-    Eigen::Index i = lookup(rec.cells[0], "row"), j = lookup(rec.cells[1], "col");
-    auto [it, fresh] = seen.emplace(std::make_pair(i, j), rec.line);
-    if (!fresh)
-      throw_bad_input(name, where_line(rec.line),
-                      fmt::format("entry ({}, {}) is given twice (first on line {})", rec.cells[0], rec.cells[1], it->second));
-    out(i, j) = number_cell(rec.cells[2], name, rec.line, "value", /*nonnegative=*/true);
-  }
-  return out;
+  return Eigen::MatrixXd(read_sparse_triplets(file, ids));  // one reader of the format, the fast one
 }
 
 }  // namespace planner

@@ -1,8 +1,8 @@
 #pragma once
 // A triplet CSV (spec §3: header `row,col,value`, one nonzero a line) read straight into a
 // compressed sparse matrix, for tables far too large to hold dense (n = 10⁶ sectors,
-// 10⁷ nonzeros: ~3 s, ~0.6 GB peak). Same rules and messages as the dense reader
-// (csv.hpp read_triplet_matrix): ids matched by name, an unknown id, a second entry for one
+// 10⁷ nonzeros: ~3 s, ~0.6 GB peak); the dense models' reader (csv.hpp read_triplet_matrix)
+// is this one made dense. Ids are matched by name; an unknown id, a second entry for one
 // cell, a negative, non-finite or unreadable value is an Error naming the file and line.
 // Zero values are checked and dropped.
 #include <Eigen/SparseCore>
