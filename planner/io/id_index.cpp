@@ -10,7 +10,7 @@ IdIndex::IdIndex(const std::vector<std::string>& ids) : ids_(&ids) {
   slots_.resize(capacity);
   mask_ = capacity - 1;
   for (std::size_t i = 0; i < ids.size(); ++i) {
-    const std::size_t h = std::hash<std::string_view>{}(ids[i]);
+    const std::size_t h = hash(ids[i]);
     const auto tag = static_cast<std::uint32_t>(h >> 32);
     std::size_t k = h & mask_;
     bool seen = false;
@@ -20,8 +20,9 @@ IdIndex::IdIndex(const std::vector<std::string>& ids) : ids_(&ids) {
   }
 }
 
-std::int32_t IdIndex::find(std::string_view id) const {
-  const std::size_t h = std::hash<std::string_view>{}(id);
+std::size_t IdIndex::hash(std::string_view id) { return std::hash<std::string_view>{}(id); }
+
+std::int32_t IdIndex::find(std::string_view id, std::size_t h) const {
   const auto tag = static_cast<std::uint32_t>(h >> 32);
   for (std::size_t k = h & mask_; slots_[k].position >= 0; k = (k + 1) & mask_)
     if (slots_[k].tag == tag && (*ids_)[static_cast<std::size_t>(slots_[k].position)] == id) return slots_[k].position;

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cstdint>
 #include <fstream>
@@ -44,11 +45,18 @@ class TripletBuilder {
       throw_bad_input(name_, line ? where_line(line) : "", "expected the header `row,col,value`");
   }
 
-  void add(std::string_view row, std::string_view col, std::string_view value, int cells, int line) {
+  /// Hashes the row id of a line read ahead and asks the memory for its slot (see parse_plain).
+  std::size_t prefetch_row(std::string_view row) const {
+    const std::size_t h = IdIndex::hash(row);
+    index_.prefetch(h);
+    return h;
+  }
+
+  void add(std::string_view row, std::string_view col, std::string_view value, int cells, int line, std::size_t row_hash) {
     if (cells != 3) throw_bad_input(name_, where_line(line), fmt::format("expected 3 cells (row,col,value), got {}", cells));
-    const std::int32_t i = lookup(row, "row", line);
+    const std::int32_t i = lookup(row, "row", line, row_hash);
     if (col != last_col_ || last_col_index_ < 0) {
-      last_col_index_ = lookup(col, "col", line);
+      last_col_index_ = lookup(col, "col", line, IdIndex::hash(col));
       last_col_ = col;
     }
     const std::int32_t j = last_col_index_;
@@ -107,8 +115,8 @@ class TripletBuilder {
   }
 
  private:
-  std::int32_t lookup(std::string_view id, const char* what, int line) const {
-    const std::int32_t position = index_.find(id);
+  std::int32_t lookup(std::string_view id, const char* what, int line, std::size_t hash) const {
+    const std::int32_t position = index_.find(id, hash);
     if (position < 0) throw_bad_input(name_, where_line(line), fmt::format("unknown {} id \"{}\" (not a sector)", what, id));
     return position;
   }
@@ -121,9 +129,28 @@ class TripletBuilder {
   std::int32_t last_col_index_ = -1;
 };
 
+/// A data line split into cells, waiting for its lookups.
+struct PendingLine {
+  std::string_view cell[3];
+  int cells = 0, line = 0;
+  std::size_t row_hash = 0;
+};
+
+/// Lines split ahead of their lookups: enough to cover a memory access (~100 ns) with the
+/// splitting of the lines in between.
+constexpr std::size_t kLookAhead = 16;
+
 /// Fast path: no quotes anywhere. Cells are split on commas and trimmed; blank lines skipped.
+/// Lines are handed to the builder in order, kLookAhead behind the splitting, whose prefetch
+/// of each row id's slot has then arrived; errors are the same, found in the same order.
 Eigen::SparseMatrix<double> parse_plain(std::string_view text, const std::string& name, const std::vector<std::string>& ids) {
   TripletBuilder builder(name, ids);
+  std::array<PendingLine, kLookAhead> ahead;
+  std::size_t split = 0, added = 0;  // lines split so far, lines handed to the builder
+  const auto add_oldest = [&] {
+    const PendingLine& p = ahead[added++ % kLookAhead];
+    builder.add(p.cell[0], p.cell[1], p.cell[2], p.cells, p.line, p.row_hash);
+  };
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   std::size_t pos = 0;
   int line = 0;
@@ -152,9 +179,11 @@ Eigen::SparseMatrix<double> parse_plain(std::string_view text, const std::string
       builder.header(cell[0], cell[1], cell[2], cells, line);
       seen_header = true;
     } else {
-      builder.add(cell[0], cell[1], cell[2], cells, line);
+      if (split - added == kLookAhead) add_oldest();
+      ahead[split++ % kLookAhead] = {{cell[0], cell[1], cell[2]}, cells, line, builder.prefetch_row(cell[0])};
     }
   }
+  while (added < split) add_oldest();
   if (!seen_header) builder.header("", "", "", 0, 0);
   return builder.build(ids);
 }
@@ -168,7 +197,7 @@ Eigen::SparseMatrix<double> parse_quoted(const std::string& text, const std::str
     const CsvRecord& r = records[k];
     auto cell = [&](std::size_t c) { return c < r.cells.size() ? std::string_view(r.cells[c]) : std::string_view(); };
     if (k == 0) builder.header(cell(0), cell(1), cell(2), static_cast<int>(r.cells.size()), r.line);
-    else builder.add(cell(0), cell(1), cell(2), static_cast<int>(r.cells.size()), r.line);
+    else builder.add(cell(0), cell(1), cell(2), static_cast<int>(r.cells.size()), r.line, IdIndex::hash(cell(0)));
   }
   return builder.build(ids);
 }
