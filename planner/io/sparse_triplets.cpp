@@ -1,7 +1,8 @@
 // The fast path reads plain lines (`id,id,number`, no quotes) with std::from_chars and a flat
-// id hash (id_index.hpp), reusing the column of the line before (files list a column's entries
-// together, so half the lookups go); any quote in the text sends the whole file through the RFC 4180 parser of csv.hpp,
-// so quoting, BOM, CRLF and blank lines behave exactly as elsewhere.
+// id hash (id_index.hpp), reusing the column of the line before (files list a column's
+// entries together, so half the lookups go); any quote in the text sends the whole file
+// through the RFC 4180 parser of csv.hpp, so quoting, BOM, CRLF and blank lines behave
+// exactly as elsewhere.
 #include "planner/io/sparse_triplets.hpp"
 
 #include <fmt/format.h>

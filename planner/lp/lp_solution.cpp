@@ -24,15 +24,6 @@ std::string to_string(Algorithm algorithm) {
   return "dual";
 }
 
-std::string to_string(Crash crash) {
-  switch (crash) {
-    case Crash::by_size: return "by-size";
-    case Crash::on: return "on";
-    case Crash::off: return "off";
-  }
-  return "by-size";
-}
-
 bool use_crash(Crash crash, int rows) {
   if (crash == Crash::by_size) return rows < kCrashMaxRows;
   return crash == Crash::on;

@@ -58,9 +58,6 @@ enum class Crash {
   off,
 };
 
-/// "by-size", "on", "off".
-std::string to_string(Crash crash);
-
 /// Rows below which `Crash::by_size` uses the crash basis. On the generated family the whole
 /// `planner solve` took (medians of three, CPU) 0.13 s instead of 0.27 s at 1,306 rows, 1.73
 /// instead of 1.91 s at 3,906 and 5.27 instead of 6.62 s at 6,506, but no less at 13,006
