@@ -195,13 +195,13 @@ def main():
     lines += ["", "## Method notes", "",
               "- **Dense inverse.** `LeontiefSystem` factorises I − A once (Eigen `PartialPivLU`) and forms "
               "L = U⁻¹·L_lu⁻¹·P as LAPACK's getri does: the unit-lower inverse skips its triangle of zeros "
-              "(n³/3 flops) and U⁻¹ is applied by independent 128-column blocks (n³), parallel under "
-              "`-DPLANNER_OPENMP=ON`: 2n³ flops in all, the same as one GEMM, where `lu.inverse()` "
+              "(n³/3 flops) and U⁻¹ is applied by independent 128-column blocks (n³), both solves shared "
+              "among the cores by std::threads: 2n³ flops in all, the same as one GEMM, where `lu.inverse()` "
               "(= `lu.solve(I)`) does 2.7n³ with the identity's zeros ignored. The Ghosh inverse reuses L "
               "(G = diag(x̄)⁻¹·L·diag(x̄) when every x̄ > 0) instead of a second factorisation.",
               "- **Build flags.** The project's default build is generic x86-64 (SSE2). "
               "`-DPLANNER_NATIVE=ON` (-march=native: AVX2/FMA) roughly halves every dense time; "
-              "`-DPLANNER_OPENMP=ON` adds threads. The table above is from the build this script "
+              "`-DPLANNER_OPENMP=ON` adds Eigen's own threads to its products. The table above is from the build this script "
               "configures (see `cmake` line in bench/run_peers.py).",
               "- **OpenBLAS.** Eigen with `-DEIGEN_USE_BLAS` against Debian's OpenBLAS 0.3.21 (pthread) "
               "measured no faster than Eigen's own kernels with -march=native here (GEMM n=2000 1.04 s vs "
