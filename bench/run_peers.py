@@ -2,14 +2,16 @@
 """Generates the benchmark inputs, runs the project and its peers on them in one run, and
 writes docs/performance.md (times, peak memory, project/peer ratios, the machine).
 
-  bench/run_peers.py [--build-dir build-bench] [--work /tmp/planner-bench] [--quick]
+  bench/run_peers.py [--build-dir build-bench] [--work /tmp/planner-bench] [--quick] [--lp-sizes 100,500]
 
 Steps: configure and build with -DPLANNER_BENCH=ON; bench/generate_io_model writes the
 models (deterministic seeds); each measurement runs in its own process under
 /usr/bin/time -v for its peak resident memory:
   - bench/analysis_perftest (Google Benchmark): GEMM, the Leontief inverse, sparse x = L f;
   - `planner analyze` end to end on the generated models (read CSV, analyse, write CSV);
-  - bench/peers.py: numpy inv and matmul, scipy bicgstab and spsolve on the same matrices.
+  - bench/peers.py: numpy inv and matmul, scipy bicgstab and spsolve on the same matrices;
+  - bench/lp_run_peers.py on the plan LP family (--lp-sizes, default 100,500): planner solve
+    against HiGHS (scipy linprog) and glpsol.
 --quick uses smaller sizes (a smoke test of the script, not for the docs).
 Needs bench/install-deps (python3-numpy, python3-scipy, time).
 """
@@ -65,6 +67,8 @@ def main():
     ap.add_argument("--out", default=os.path.join(ROOT, "docs", "performance.md"))
     ap.add_argument("--binaries", nargs=3, metavar=("GENERATOR", "PERFTEST", "PLANNER"),
                     help="use these built programs instead of configuring and building --build-dir")
+    ap.add_argument("--lp-sizes", default="100,500",
+                    help="plan LP sizes for bench/lp_run_peers.py (n = 1,000 takes minutes per solver; '' skips)")
     ap.add_argument("--cmake-args", default="-DPLANNER_NATIVE=ON",
                     help="extra configure arguments of the benchmark build")
     args = ap.parse_args()
@@ -220,7 +224,17 @@ def main():
               "installed; scipy's `bicgstab` gets the same Jacobi preconditioner and tolerance as the "
               "project. `spsolve` (SuperLU) is a direct method: its fill-in on a random sparse matrix "
               "makes it impractical already at 10⁴ sectors here (a dash: did not finish in the time limit)."]
-    lines += ["", "## Plan LP at scale", "", "Run `bench/lp_run_peers.py` for this part; it prints its table in the same layout.", ""]
+    lines += ["", "## Plan LP at scale", ""]
+    lp_sizes = "100" if args.quick else args.lp_sizes
+    if lp_sizes:
+        # The plan LP family against HiGHS (scipy linprog) and glpsol: bench/lp_run_peers.py, its table as printed.
+        lp_table = os.path.join(args.work, "lp-table.md")
+        subprocess.run([PY, os.path.join(ROOT, "bench", "lp_run_peers.py"), "--sizes", lp_sizes, "--planner", planner,
+                        "--work", os.path.join(args.work, "lp"), "--out", lp_table], check=True, stdout=subprocess.DEVNULL)
+        with open(lp_table) as f:
+            lines += [f"`bench/lp_run_peers.py --sizes {lp_sizes}` (CPU seconds; see that script):", "", f.read().rstrip(), ""]
+    else:
+        lines += ["Run `bench/lp_run_peers.py` for this part; it prints its table in the same layout.", ""]
     os.makedirs(os.path.dirname(args.out), exist_ok=True)
     with open(args.out, "w") as f:
         f.write("\n".join(lines))
