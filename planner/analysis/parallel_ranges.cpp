@@ -40,7 +40,7 @@ void run_pieces(int workers, const std::function<Eigen::Index(int, int)>& cut,
 }
 
 void parallel_tasks(Eigen::Index count, int workers, const std::function<void(Eigen::Index)>& body) {
-  std::atomic<Eigen::Index> next{0};
+  std::atomic<Eigen::Index> next{0};  // the tasks are handed out here, so run_pieces' ranges go unused
   const auto work = [&](Eigen::Index, Eigen::Index) {
     for (Eigen::Index task = next++; task < count; task = next++) body(task);
   };

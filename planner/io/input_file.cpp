@@ -17,9 +17,17 @@ std::string read_input_text(const std::filesystem::path& file, std::string_view 
   if (!in || std::filesystem::is_directory(file, ec))
     throw_bad_input(file.string(), "", fmt::format("cannot read the {} file (a folder, or no permission?)", what));
   note_input_file(file);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
+  // One allocation of the file's size where it has one (a 367 MB triplet CSV must not be
+  // copied through a growing buffer); a pipe or other special file is streamed.
+  std::string text;
+  if (std::filesystem::is_regular_file(file, ec)) {
+    text.resize(static_cast<std::size_t>(std::filesystem::file_size(file, ec)));
+    in.read(text.data(), static_cast<std::streamsize>(text.size()));
+    text.resize(static_cast<std::size_t>(in.gcount()));
+  }
+  std::ostringstream rest;  // all of a stream; nothing left of a regular file unless it grew
+  rest << in.rdbuf();
+  return text += rest.str();
 }
 
 }  // namespace planner

@@ -1,5 +1,5 @@
 #pragma once
-// Reading a whole input file (a model or plan TOML), with the one wording every command
+// Reading a whole input file (a model or plan TOML, a triplet CSV), with the one wording every command
 // uses when it cannot: exit 2 and "file not found", or "cannot read the … file" for a folder
 // or a file without permission. The file is recorded as an input of the run (output.hpp), so
 // no --out may overwrite it.
@@ -9,7 +9,7 @@
 
 namespace planner {
 
-/// The text of `file`; `what` names it in the message ("model", "plan"). Throws Error (exit 2).
+/// The text of `file`; `what` names it in the message ("model", "plan", "triplet"). Throws Error (exit 2).
 std::string read_input_text(const std::filesystem::path& file, std::string_view what);
 
 }  // namespace planner

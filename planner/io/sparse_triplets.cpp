@@ -11,14 +11,12 @@
 #include <array>
 #include <charconv>
 #include <cstdint>
-#include <fstream>
-#include <sstream>
 #include <string_view>
 
 #include "planner/io/csv.hpp"
 #include "planner/io/csv_cells.hpp"
 #include "planner/io/id_index.hpp"
-#include "planner/io/output.hpp"
+#include "planner/io/input_file.hpp"
 #include "planner/model/error.hpp"
 
 namespace planner {
@@ -213,15 +211,7 @@ Eigen::SparseMatrix<double> parse_sparse_triplets(const std::string& text, const
 }
 
 Eigen::SparseMatrix<double> read_sparse_triplets(const std::filesystem::path& file, const std::vector<std::string>& ids) {
-  note_input_file(file);
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw_bad_input(file.string(), "", "cannot open the file");
-  std::string text;
-  in.seekg(0, std::ios::end);
-  text.resize(static_cast<std::size_t>(in.tellg()));
-  in.seekg(0, std::ios::beg);
-  in.read(text.data(), static_cast<std::streamsize>(text.size()));
-  return parse_sparse_triplets(text, file.string(), ids);
+  return parse_sparse_triplets(read_input_text(file, "triplet"), file.string(), ids);
 }
 
 }  // namespace planner
