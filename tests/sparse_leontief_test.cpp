@@ -78,3 +78,29 @@ TEST(SparseLeontiefSystem, AnUnreachableToleranceIsReportedNotHidden) {
 }
 
 }  // namespace
+
+// I − A and (I − A)ᵀ are assembled by hand from A's columns (the unit diagonal merged in):
+// check both against dense arithmetic where A has a diagonal entry in the first, a middle and
+// the last column and none in the others, from an uncompressed A (built by insert).
+TEST(SparseLeontiefSystem, AssemblesIdentityMinusAWithAndWithoutDiagonalEntries) {
+  Eigen::MatrixXd a = Eigen::MatrixXd::Zero(5, 5);
+  a(0, 0) = 0.1; a(3, 0) = 0.2;
+  a(0, 1) = 0.3; a(4, 1) = 0.05;           // no a(1,1)
+  a(1, 2) = 0.1; a(2, 2) = 0.25; a(4, 2) = 0.1;
+  a(2, 3) = 0.4;                           // no a(3,3); column 3 ends above the diagonal
+  a(0, 4) = 0.2; a(4, 4) = 0.3;
+  Eigen::SparseMatrix<double> sparse(5, 5);
+  for (int j = 0; j < 5; ++j)
+    for (int i = 0; i < 5; ++i)
+      if (a(i, j) != 0.0) sparse.insert(i, j) = a(i, j);
+  ASSERT_FALSE(sparse.isCompressed());
+  SparseLeontiefSystem system(sparse);
+  const Eigen::MatrixXd m = Eigen::MatrixXd::Identity(5, 5) - a;
+  const Eigen::VectorXd x = Eigen::VectorXd::LinSpaced(5, 0.5, 2.5), f = Eigen::VectorXd::LinSpaced(5, 1.0, -1.0);
+  EXPECT_NEAR(system.residual(x, f), (m * x - f).norm() / f.norm(), 1e-15);
+  EXPECT_NEAR(system.residual_transposed(x, f), (m.transpose() * x - f).norm() / f.norm(), 1e-15);
+  Eigen::VectorXd y;
+  system.multiply_technical(x, y);
+  EXPECT_LT((y - a * x).norm(), 1e-15);
+  EXPECT_LT((system.output_for(f) - m.lu().solve(f)).norm(), 1e-11);
+}

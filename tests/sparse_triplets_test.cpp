@@ -73,6 +73,41 @@ TEST(SparseTriplets, ErrorsNameTheFileLineAndProblem) {
   expect_bad_input([] { dense("\"row\",col,value\n\"coal\",\"iron\",1\n"); }, {"line 2", "unknown col id \"iron\""});
 }
 
+// read_sparse_triplets streams its file in chunks of whole lines: every chunk size, from one byte
+// (a chunk then grows to hold a line) to the whole file, gives the cells of the whole text, and
+// errors keep their line numbers.
+TEST(SparseTriplets, AFileReadInChunksGivesTheSameCellsAndLines) {
+  auto dir = planner::test::scratch_dir("sparse_triplets_chunks");
+  const auto file = dir / "t.csv";
+  const auto read = [&](const std::string& text, std::size_t chunk) {
+    std::ofstream(file, std::ios::binary | std::ios::trunc) << text;
+    return Eigen::MatrixXd(planner::read_sparse_triplets(file, kIds, chunk));
+  };
+  const std::string text = "\xEF\xBB\xBFrow,col,value\r\n\r\n coal , steel ,0.5\r\ngrain,grain,0.1\n\nsteel,coal,0.25\n"
+                           "coal,coal,0\nsteel,grain,1e-3";  // no line end at the end
+  const Eigen::MatrixXd whole = dense(text);
+  EXPECT_EQ((whole.array() != 0.0).count(), 4);
+  for (std::size_t chunk : {1, 2, 3, 5, 8, 13, 21, 64, 1 << 20}) {
+    EXPECT_EQ(read(text, chunk), whole) << "chunk " << chunk;
+    expect_bad_input([&] { read("row,col,value\ncoal,steel,0.5\n\nsteel,coal,1\ncoal,steel,0.4\n", chunk); },
+                     {"t.csv", "line 5", "entry (coal, steel) is given twice (first on line 2)"});
+    expect_bad_input([&] { read("row,col,value\r\ncoal,coal,0.1\r\nsteel,coal,0.2\r\ncoal,iron,0.5\r\n", chunk); },
+                     {"line 4", "unknown col id \"iron\""});
+    // A quote after the first chunk still sends the whole file through the general parser.
+    EXPECT_EQ(read("row,col,value\ncoal,steel,0.5\n\"grain\",grain,0.1\n", chunk), dense("row,col,value\ncoal,steel,0.5\ngrain,grain,0.1\n"))
+        << "chunk " << chunk;
+  }
+  // Lines of one length whose columns differ but sit at the same offsets: a column remembered
+  // from the chunk before would now read the new chunk's bytes (and match them).
+  const std::string same_lengths = "row,col,value\ncoal,steel,1\ncoal,grain,2\ngrain,steel,3\nsteel,grain,4\n";
+  for (std::size_t chunk = 1; chunk <= same_lengths.size() + 1; ++chunk)
+    EXPECT_EQ(read(same_lengths, chunk), dense(same_lengths)) << "chunk " << chunk;
+  expect_bad_input([&] { read("row,col,val\ncoal,steel,1\n", 4); }, {"line 1", "expected the header `row,col,value`"});
+  expect_bad_input([&] { read("", 4); }, {"t.csv", "expected the header"});
+  expect_bad_input([&] { planner::read_sparse_triplets(dir / "missing.csv", kIds, 4); }, {"missing.csv", "file not found"});
+  std::filesystem::remove_all(dir);
+}
+
 TEST(SparseTriplets, EmptyCellsAreZero) {
   Eigen::SparseMatrix<double> a = parse_sparse_triplets("row,col,value\ncoal,steel,\n", "t.csv", kIds);
   EXPECT_EQ(a.nonZeros(), 0);

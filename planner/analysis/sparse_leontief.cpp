@@ -33,6 +33,48 @@ int jacobi(const RowMajor& m, const Eigen::VectorXd& b, Eigen::VectorXd& x, doub
   return k;
 }
 
+/// (I − A)ᵀ stored by rows, which is I − A stored by columns: one pass over A's columns with the
+/// unit diagonal merged in, allocated once at its exact size. (`identity − A` and two
+/// conversions held three growing temporaries: 0.65 GB beside A's 0.12 GB at n = 10⁶.)
+RowMajor identity_minus_transposed(const Eigen::SparseMatrix<double>& a) {
+  const Eigen::Index n = a.cols();
+  Eigen::Index nonzeros = 0;
+  for (Eigen::Index j = 0; j < n; ++j) {
+    bool diagonal = false;
+    for (Eigen::SparseMatrix<double>::InnerIterator it(a, j); it; ++it) {
+      ++nonzeros;
+      diagonal = diagonal || it.row() == j;
+    }
+    if (!diagonal) ++nonzeros;
+  }
+  RowMajor m(n, n);
+  m.resizeNonZeros(nonzeros);
+  auto* outer = m.outerIndexPtr();
+  auto* inner = m.innerIndexPtr();
+  double* values = m.valuePtr();
+  Eigen::Index k = 0;
+  for (Eigen::Index j = 0; j < n; ++j) {
+    outer[j] = static_cast<int>(k);
+    bool diagonal = false;
+    for (Eigen::SparseMatrix<double>::InnerIterator it(a, j); it; ++it) {  // rows ascending
+      if (!diagonal && it.row() >= j) {
+        inner[k] = static_cast<int>(j);
+        values[k++] = it.row() == j ? 1.0 - it.value() : 1.0;
+        diagonal = true;
+        if (it.row() == j) continue;
+      }
+      inner[k] = static_cast<int>(it.row());
+      values[k++] = -it.value();
+    }
+    if (!diagonal) {
+      inner[k] = static_cast<int>(j);
+      values[k++] = 1.0;
+    }
+  }
+  outer[n] = static_cast<int>(k);
+  return m;
+}
+
 }  // namespace
 
 std::string to_string(IterativeMethod method) { return method == IterativeMethod::bicgstab ? "bicgstab" : "jacobi"; }
@@ -41,15 +83,8 @@ SparseLeontiefSystem::SparseLeontiefSystem(const Eigen::SparseMatrix<double>& te
     : options_(options) {
   if (technical.rows() != technical.cols())
     throw std::invalid_argument("SparseLeontiefSystem: the technical matrix must be square");
-  const Eigen::Index n = technical.rows();
-  Eigen::SparseMatrix<double> identity(n, n);
-  identity.setIdentity();
-  Eigen::SparseMatrix<double> m = identity - technical;  // column-major I − A
-  m.makeCompressed();
-  transposed_ = m.transpose();  // row-major copy of (I − A)ᵀ: the rows of Mᵀ are M's columns
-  system_ = m;                  // row-major copy of I − A
-  system_.makeCompressed();
-  transposed_.makeCompressed();
+  transposed_ = identity_minus_transposed(technical);
+  system_ = transposed_.transpose();  // a change of storage order: Eigen counts first, then copies (exact size)
 }
 
 Eigen::VectorXd SparseLeontiefSystem::solve(const RowMajor& m, const Eigen::VectorXd& b, SolveReport* report) const {

@@ -10,13 +10,19 @@
 
 namespace planner {
 
-std::string read_input_text(const std::filesystem::path& file, std::string_view what) {
+std::ifstream open_input_file(const std::filesystem::path& file, std::string_view what) {
   std::error_code ec;
   if (!std::filesystem::exists(file, ec)) throw_bad_input(file.string(), "", "file not found");
   std::ifstream in(file, std::ios::binary);
   if (!in || std::filesystem::is_directory(file, ec))
     throw_bad_input(file.string(), "", fmt::format("cannot read the {} file (a folder, or no permission?)", what));
   note_input_file(file);
+  return in;
+}
+
+std::string read_input_text(const std::filesystem::path& file, std::string_view what) {
+  std::ifstream in = open_input_file(file, what);
+  std::error_code ec;
   // One allocation of the file's size where it has one (a 367 MB triplet CSV must not be
   // copied through a growing buffer); a pipe or other special file is streamed.
   std::string text;
@@ -27,7 +33,8 @@ std::string read_input_text(const std::filesystem::path& file, std::string_view 
   }
   std::ostringstream rest;  // all of a stream; nothing left of a regular file unless it grew
   rest << in.rdbuf();
-  return text += rest.str();
+  text += rest.str();
+  return text;  // by name, so it moves (`return text += …` returned a reference: a copy of it all)
 }
 
 }  // namespace planner

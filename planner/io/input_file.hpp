@@ -4,6 +4,7 @@
 // or a file without permission. The file is recorded as an input of the run (output.hpp), so
 // no --out may overwrite it.
 #include <filesystem>
+#include <fstream>
 #include <string>
 #include <string_view>
 
@@ -11,5 +12,9 @@ namespace planner {
 
 /// The text of `file`; `what` names it in the message ("model", "plan", "triplet"). Throws Error (exit 2).
 std::string read_input_text(const std::filesystem::path& file, std::string_view what);
+
+/// `file` opened for reading in binary, after the same checks; for readers that stream a file
+/// too large to hold whole.
+std::ifstream open_input_file(const std::filesystem::path& file, std::string_view what);
 
 }  // namespace planner

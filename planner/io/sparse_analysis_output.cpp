@@ -13,12 +13,14 @@ namespace {
 
 using analysis::SparseAnalysis;
 
-void number(fmt::memory_buffer& out, double v) {
+constexpr std::size_t kRowsToJudge = 1024;
+
+void number(std::string& out, double v) {
   if (std::isfinite(v)) fmt::format_to(std::back_inserter(out), "{}", v);
   else fmt::format_to(std::back_inserter(out), "null");
 }
 
-void quoted(fmt::memory_buffer& out, const std::string& s) {
+void quoted(std::string& out, const std::string& s) {
   out.push_back('"');
   for (char c : s) {
     if (c == '"' || c == '\\') out.push_back('\\');
@@ -65,7 +67,7 @@ void require_present(const SparseAnalysis& a, const std::string& what) {
                                 : ""));
 }
 
-void json_vector(fmt::memory_buffer& out, const SparseAnalysis& a, const Column& c, const std::string& indent) {
+void json_vector(std::string& out, const SparseAnalysis& a, const Column& c, const std::string& indent) {
   out.push_back('{');
   for (std::size_t i = 0; i < a.sectors.size(); ++i) {
     fmt::format_to(std::back_inserter(out), "{}\n{}  ", i ? "," : "", indent);
@@ -77,7 +79,7 @@ void json_vector(fmt::memory_buffer& out, const SparseAnalysis& a, const Column&
   fmt::format_to(std::back_inserter(out), "\n{}}}", indent);
 }
 
-void json_input_multipliers(fmt::memory_buffer& out, const SparseAnalysis& a) {
+void json_input_multipliers(std::string& out, const SparseAnalysis& a) {
   out.push_back('{');
   for (std::size_t r = 0; r < a.resources.size(); ++r) {
     fmt::format_to(std::back_inserter(out), "{}\n    ", r ? "," : "");
@@ -101,7 +103,10 @@ const std::vector<std::string>& sparse_quantity_names() {
 
 std::string sparse_analysis_json(const SparseAnalysis& a, const std::optional<std::string>& what) {
   if (what) require_present(a, *what);
-  fmt::memory_buffer out;
+  std::string out;  // built in place: a buffer copied into the returned string would hold the text twice
+  // Room for every vector at ~25 characters a number, so the text never doubles; pages reserved
+  // and never written cost no memory.
+  out.reserve(a.sectors.size() * 25 * (sparse_quantity_names().size() + a.resources.size() + 2));
   bool first = true;
   auto key = [&](const std::string& k) {
     fmt::format_to(std::back_inserter(out), "{}\n  ", first ? "" : ",");
@@ -164,7 +169,7 @@ std::string sparse_analysis_json(const SparseAnalysis& a, const std::optional<st
     number(out, a.residual);
   }
   out.append(std::string_view("\n}\n"));
-  return fmt::to_string(out);
+  return out;
 }
 
 std::string sparse_analysis_csv(const SparseAnalysis& a, const std::optional<std::string>& what) {
@@ -191,7 +196,7 @@ std::string sparse_analysis_csv(const SparseAnalysis& a, const std::optional<std
     headers.push_back(name);
     columns.push_back(c);
   }
-  fmt::memory_buffer out;
+  std::string out;  // built in place: a buffer copied into the returned string would hold the text twice
   fmt::format_to(std::back_inserter(out), "sector,{}\n", fmt::join(headers, ","));
   for (std::size_t i = 0; i < a.sectors.size(); ++i) {
     const auto j = static_cast<Eigen::Index>(i);
@@ -206,8 +211,10 @@ std::string sparse_analysis_csv(const SparseAnalysis& a, const std::optional<std
       number(out, a.input_multipliers(static_cast<Eigen::Index>(r), j));
     }
     out.push_back('\n');
+    // Room for every row, judged by the first ones; pages reserved and never written cost no memory.
+    if (i + 1 == kRowsToJudge && a.sectors.size() > 2 * kRowsToJudge) out.reserve(out.size() / kRowsToJudge * a.sectors.size() * 3 / 2);
   }
-  return fmt::to_string(out);
+  return out;
 }
 
 }  // namespace planner
