@@ -61,33 +61,33 @@ Eigen::VectorXd demand(std::int64_t n) {
   return f;
 }
 
-void Gemm(benchmark::State& state) {
+// C = A·(I − A), timed by `multiply(a, b, c)`; the GFLOP/s of 2n³ flops.
+template <class Multiply>
+void gemm_benchmark(benchmark::State& state, Multiply multiply) {
   const std::int64_t n = state.range(0);
   const Eigen::MatrixXd& a = dense_technical(n);
   const Eigen::MatrixXd b = Eigen::MatrixXd::Identity(n, n) - a;
   Eigen::MatrixXd c(n, n);
   for (auto _ : state) {
-    c.noalias() = a * b;
+    multiply(a, b, c);
     benchmark::DoNotOptimize(c.data());
   }
   state.counters["gflops"] = benchmark::Counter(2.0 * n * n * n * 1e-9, benchmark::Counter::kIsIterationInvariantRate);
 }
 
+void Gemm(benchmark::State& state) {
+  gemm_benchmark(state, [](const Eigen::MatrixXd& a, const Eigen::MatrixXd& b, Eigen::MatrixXd& c) { c.noalias() = a * b; });
+}
+
 // The yardstick on every core: the inverse's solves run on all of them (parallel_ranges.hpp).
 void GemmAllCores(benchmark::State& state) {
-  const std::int64_t n = state.range(0);
-  const Eigen::MatrixXd& a = dense_technical(n);
-  const Eigen::MatrixXd b = Eigen::MatrixXd::Identity(n, n) - a;
-  Eigen::MatrixXd c(n, n);
-  const Eigen::Index width = 256;
-  for (auto _ : state) {
+  gemm_benchmark(state, [](const Eigen::MatrixXd& a, const Eigen::MatrixXd& b, Eigen::MatrixXd& c) {
+    const Eigen::Index n = a.rows(), width = 256;
     planner::analysis::parallel_tasks((n + width - 1) / width, planner::analysis::worker_count(n * n), [&](Eigen::Index blk) {
       const Eigen::Index c0 = blk * width, k = std::min<Eigen::Index>(width, n - c0);
       c.middleCols(c0, k).noalias() = a * b.middleCols(c0, k);
     });
-    benchmark::DoNotOptimize(c.data());
-  }
-  state.counters["gflops"] = benchmark::Counter(2.0 * n * n * n * 1e-9, benchmark::Counter::kIsIterationInvariantRate);
+  });
 }
 
 void LeontiefInverse(benchmark::State& state) {
