@@ -46,7 +46,7 @@ TEST(CsvParse, QuoteInsideUnquotedCell) {
 }
 
 TEST(CsvRead, MissingFile) {
-  expect_bad_input([] { read_csv_records("/nonexistent/x.csv"); }, {"/nonexistent/x.csv", "cannot open"});
+  expect_bad_input([] { read_csv_records("/nonexistent/x.csv"); }, {"/nonexistent/x.csv", "file not found"});
 }
 
 TEST(CsvLabelled, KeepsFileOrderEmptyIsZeroNegativeAllowed) {

@@ -9,13 +9,11 @@
 
 #include <charconv>
 #include <cmath>
-#include <fstream>
 #include <map>
 #include <set>
-#include <sstream>
 
 #include "planner/io/csv_cells.hpp"
-#include "planner/io/output.hpp"
+#include "planner/io/input_file.hpp"
 #include "planner/io/sparse_triplets.hpp"
 #include "planner/model/error.hpp"
 
@@ -119,15 +117,6 @@ class CsvParser {
   bool last_cell_quoted_ = false;
 };
 
-std::string read_text(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw_bad_input(file.string(), "", "cannot open file (does it exist?)");
-  note_input_file(file);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 }  // namespace
 
 std::optional<double> parse_number_cell(const std::string& cell) {
@@ -169,7 +158,7 @@ std::vector<CsvRecord> parse_csv(const std::string& text, const std::string& nam
 }
 
 std::vector<CsvRecord> read_csv_records(const std::filesystem::path& file) {
-  return parse_csv(read_text(file), file.string());
+  return parse_csv(read_input_text(file, "CSV"), file.string());
 }
 
 LabelledCsv read_labelled_lines(const std::filesystem::path& file, bool nonnegative) {

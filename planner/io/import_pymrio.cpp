@@ -12,9 +12,9 @@
 #include <fstream>
 #include <map>
 #include <optional>
-#include <sstream>
 
 #include "planner/io/csv_cells.hpp"
+#include "planner/io/input_file.hpp"
 #include "planner/model/error.hpp"
 
 namespace planner {
@@ -49,8 +49,7 @@ std::vector<std::string> split_tabs(const std::string& line) {
 }
 
 std::vector<Line> read_lines(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw_bad_input(file.string(), "", "cannot open the file (does it exist?)");
+  std::ifstream in = open_input_file(file, "pymrio table");
   std::vector<Line> lines;
   std::string text;
   int number = 0;
