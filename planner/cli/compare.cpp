@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "planner/cli/command.hpp"
+#include "planner/cli/progress.hpp"
 #include "planner/cli/solver_options.hpp"
 #include "planner/io/output.hpp"
 #include "planner/io/plan_reader.hpp"
@@ -83,7 +84,12 @@ void setup(CLI::App& app) {
     // Every re-solve runs under the limits; the first one reached stops the comparison (exit 4).
     const lp::SolveOptions solve_options = to_solve_options(args->solver, verbosity().verbose);
     auto solve = [&solve_options](const Plan& plan) {
-      lp::PlanResult r = lp::solve_plan(plan, solve_options);
+      lp::SolveOptions lp_options = solve_options;
+      lp::PlanResult r;
+      {
+        SolveProgressLine line(lp_options);
+        r = lp::solve_plan(plan, lp_options);
+      }
       if (r.status == "iteration-limit") throw Error(ExitCode::solver_failure, plan.file, "", limit_advice(r.message));
       return summarise(plan, r);
     };

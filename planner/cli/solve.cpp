@@ -9,6 +9,7 @@
 #include <string>
 
 #include "planner/cli/command.hpp"
+#include "planner/cli/progress.hpp"
 #include "planner/cli/solver_options.hpp"
 #include "planner/io/json.hpp"
 #include "planner/io/output.hpp"
@@ -162,7 +163,12 @@ void setup(CLI::App& app) {
       else if (ends_with(".lp")) lp::write_lp(program, f);
       else throw Error(ExitCode::usage, f, "--write-lp", "the file name must end in .mps or .lp");
     }
-    PlanResult r = lp::solve_plan(plan, to_solve_options(args->solver, verbosity().verbose));
+    lp::SolveOptions options = to_solve_options(args->solver, verbosity().verbose);
+    PlanResult r;
+    {
+      SolveProgressLine line(options);
+      r = lp::solve_plan(plan, options);
+    }
     // A limit stops everything: no output at all rather than a half-answer.
     if (r.status == "iteration-limit") throw Error(ExitCode::solver_failure, plan.file, "", limit_advice(r.message));
 

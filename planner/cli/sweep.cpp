@@ -11,6 +11,7 @@
 #include <string>
 
 #include "planner/cli/command.hpp"
+#include "planner/cli/progress.hpp"
 #include "planner/cli/solver_options.hpp"
 #include "planner/io/json.hpp"
 #include "planner/io/output.hpp"
@@ -77,16 +78,6 @@ std::string render_csv(const SweepResult& r) {
   return t.to_csv();
 }
 
-/// "\r[#####     ] 5/10" on standard error.
-void draw_progress(int done, int total) {
-  constexpr int width = 30;
-  const int filled = total > 0 ? done * width / total : width;
-  std::fprintf(stderr, "\r[%s%s] %d/%d", std::string(static_cast<std::size_t>(filled), '#').c_str(),
-               std::string(static_cast<std::size_t>(width - filled), ' ').c_str(), done, total);
-  if (done == total) std::fputs("\r\033[K", stderr);  // erase the bar when finished
-  std::fflush(stderr);
-}
-
 void setup(CLI::App& app) {
   auto* cmd = app.add_subcommand(
       "sweep",
@@ -118,7 +109,7 @@ void setup(CLI::App& app) {
   cmd->callback([args] {
     lp::SweepSpec spec = lp::parse_sweep_spec(args->vary);
     Plan plan = read_plan(args->plan);
-    const bool bar = !verbosity().quiet && ::isatty(STDERR_FILENO) == 1;
+    const bool bar = !verbosity().quiet && ::isatty(STDERR_FILENO) == 1;  // (the bar is drawn with --verbose too)
     SweepResult r = lp::run_sweep(plan, spec, to_solve_options(args->solver, verbosity().verbose),
                                   bar ? lp::SweepProgress(draw_progress) : lp::SweepProgress());
     for (const auto& p : r.points)

@@ -1,5 +1,6 @@
 #include "planner/lp/clp_solver.hpp"
 
+#include <coin/ClpEventHandler.hpp>
 #include <coin/ClpPrimalColumnSteepest.hpp>
 #include <coin/ClpSimplex.hpp>
 #include <coin/ClpSolve.hpp>
@@ -7,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include <chrono>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -82,6 +84,39 @@ void set_starting_basis(ClpSimplex& model, const StartingBasis& start) {
   }
 }
 
+// Tells options.progress how a solve goes, at most every progress_interval seconds. CLP clones
+// the handler into the presolved model it builds, so the reports follow the simplex there.
+class ProgressEvents : public ClpEventHandler {
+ public:
+  using Clock = std::chrono::steady_clock;
+  ProgressEvents(const SolveOptions& options, int rows, int columns)
+      : report_(options.progress), interval_(options.progress_interval), start_(Clock::now()),
+        next_(options.progress_interval), rows_(rows), columns_(columns) {}
+  ClpEventHandler* clone() const override { return new ProgressEvents(*this); }
+
+  int event(Event which) override {
+    if (which != endOfIteration || model_ == nullptr) return -1;
+    const double seconds = std::chrono::duration<double>(Clock::now() - start_).count();
+    if (seconds < next_) return -1;
+    next_ = seconds + interval_;
+    report_(SolveProgress{model_->numberIterations(), seconds, rows_, columns_});
+    return -1;  // go on
+  }
+
+ private:
+  ProgressReport report_;
+  double interval_;
+  Clock::time_point start_;
+  double next_;
+  int rows_, columns_;
+};
+
+void report_progress(ClpSimplex& model, const SolveOptions& options) {
+  if (!options.progress) return;
+  ProgressEvents events(options, model.numberRows(), model.numberColumns());
+  model.passInEventHandler(&events);  // CLP keeps a copy
+}
+
 // A fresh solve: presolve (when on), then the chosen algorithm.
 void solve_cold(ClpSimplex& model, const SolveOptions& options) {
   const Algorithm algorithm = resolve(options.algorithm, model.numberRows());
@@ -149,6 +184,7 @@ LpSolution solve_with_clp(const LinearProgram& lp, const SolveOptions& options) 
   ClpSimplex model;
   configure(model, options);
   load(model, lp);
+  report_progress(model, options);
   solve_cold(model, options);
   return read_result(model, lp, options);
 }

@@ -1,6 +1,7 @@
 #pragma once
 // The outcome of solving a LinearProgram, solver-neutral (cf. HiGHS' HighsSolution and
 // HighsModelStatus): one status and four plain vectors.
+#include <functional>
 #include <memory>
 #include <string>
 #include <utility>
@@ -81,6 +82,16 @@ struct StartingBasis {
   std::vector<std::pair<int, int>> basic;  ///< (column, row)
 };
 
+/// Where a running solve stands, for a progress display (long solves take minutes at 2,000 sectors).
+struct SolveProgress {
+  int iterations = 0;      ///< simplex iterations so far (of the presolved LP while it is solved)
+  double seconds = 0.0;    ///< wall-clock seconds since the solve began
+  int rows = 0, columns = 0;  ///< the LP's size as built
+};
+
+/// Called now and then during a solve (from the solver's thread; keep it quick).
+using ProgressReport = std::function<void(const SolveProgress&)>;
+
 struct SolveOptions {
   bool verbose = false;                 ///< let the solver print its log to standard error
   bool presolve = true;
@@ -90,6 +101,8 @@ struct SolveOptions {
   int iteration_limit = 0;              ///< simplex iterations per LP; 0 = none
   Crash crash = Crash::by_size;         ///< plans: start the primal simplex from the Leontief crash basis
   std::shared_ptr<const StartingBasis> start;  ///< used by the primal simplex when the LP's shape matches
+  ProgressReport progress;              ///< if set, told how the solve goes every progress_interval seconds
+  double progress_interval = 0.5;       ///< seconds between reports; the first comes after one interval
 };
 
 }  // namespace planner::lp
