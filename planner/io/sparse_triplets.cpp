@@ -286,10 +286,15 @@ Eigen::SparseMatrix<double> read_sparse_triplets(const std::filesystem::path& fi
   const std::string name = file.string();
   if (ids.size() > static_cast<std::size_t>(INT32_MAX)) throw_bad_input(name, "", "more than 2³¹ − 1 sectors");
   std::error_code ec;
-  const std::uintmax_t file_size = std::filesystem::is_regular_file(file, ec) ? std::filesystem::file_size(file, ec) : 0;
+  const bool regular = std::filesystem::is_regular_file(file, ec);
+  const std::uintmax_t file_size = regular ? std::filesystem::file_size(file, ec) : 0;
+  const bool sized = regular && !ec;  // a pipe, or a size that could not be read: chunks from the start
   TripletBuilder builder(name, ids);
   PlainLines lines(builder);
-  std::string buffer(std::max<std::size_t>(chunk_bytes, 1), '\0');
+  // A small file gets a buffer of its size (+1, so that one read reaches its end), not a chunk's.
+  std::size_t buffer_bytes = std::max<std::size_t>(chunk_bytes, 1);
+  if (sized) buffer_bytes = static_cast<std::size_t>(std::min<std::uintmax_t>(buffer_bytes, file_size + 1));
+  std::string buffer(buffer_bytes, '\0');
   std::size_t kept = 0;  // bytes of an unfinished line carried to the front of the buffer
   bool first = true;
   while (true) {
@@ -309,7 +314,7 @@ Eigen::SparseMatrix<double> read_sparse_triplets(const std::filesystem::path& fi
       }
       cut = last + 1;
     }
-    if (first && file_size > 0 && cut > 0)  // room for the whole file's entries, judged by this chunk's lines
+    if (first && sized && cut > 0)  // room for the whole file's entries, judged by this chunk's lines
       builder.reserve(static_cast<std::size_t>(static_cast<double>(line_count(chunk.substr(0, cut))) *
                                                (static_cast<double>(file_size) / static_cast<double>(cut)) * 1.02) + 16);
     first = false;
