@@ -52,17 +52,13 @@ class SolveProgressLine {
       drawn_ = true;
     };
   }
-  ~SolveProgressLine() { erase(); }
-  SolveProgressLine(const SolveProgressLine&) = delete;
-  SolveProgressLine& operator=(const SolveProgressLine&) = delete;
-
-  /// Clears the line (before results or a message are printed).
-  void erase() {
+  ~SolveProgressLine() {
     if (!drawn_) return;
     std::fputs("\r\033[K", stderr);
     std::fflush(stderr);
-    drawn_ = false;
   }
+  SolveProgressLine(const SolveProgressLine&) = delete;
+  SolveProgressLine& operator=(const SolveProgressLine&) = delete;
 
  private:
   bool drawn_ = false;

@@ -2,11 +2,9 @@
 // range (sensitivity analysis), each solve warm-started from the previous basis.
 // Parses arguments, calls planner::lp::run_sweep and prints; no numerics here.
 #include <fmt/format.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <memory>
 #include <string>
 
@@ -109,7 +107,7 @@ void setup(CLI::App& app) {
   cmd->callback([args] {
     lp::SweepSpec spec = lp::parse_sweep_spec(args->vary);
     Plan plan = read_plan(args->plan);
-    const bool bar = !verbosity().quiet && ::isatty(STDERR_FILENO) == 1;  // (the bar is drawn with --verbose too)
+    const bool bar = progress_wanted();
     SweepResult r = lp::run_sweep(plan, spec, to_solve_options(args->solver, verbosity().verbose),
                                   bar ? lp::SweepProgress(draw_progress) : lp::SweepProgress());
     for (const auto& p : r.points)

@@ -48,7 +48,9 @@ std::size_t line_count(std::string_view text) {
 
 class TripletBuilder {
  public:
-  TripletBuilder(const std::string& name, const std::vector<std::string>& ids) : name_(name), n_(ids.size()), index_(ids) {}
+  TripletBuilder(const std::string& name, const std::vector<std::string>& ids) : name_(name), n_(ids.size()), index_(ids) {
+    if (n_ > static_cast<std::size_t>(INT32_MAX)) throw_bad_input(name_, "", "more than 2³¹ − 1 sectors");  // entries hold int32 ids
+  }
 
   void header(std::string_view a, std::string_view b, std::string_view c, int cells, int line) {
     if (cells != 3 || a != "row" || b != "col" || c != "value")
@@ -93,7 +95,7 @@ class TripletBuilder {
   /// go while the matrix is filled, so the peak is the entries and the matrix, not two copies of
   /// the entries.
   Eigen::SparseMatrix<double> build(const std::vector<std::string>& ids) {
-    last_col_ = {};  // a view into text the caller may already have freed
+    forget_column();  // its view points into text the caller may already have freed
     const auto n = static_cast<std::int64_t>(n_);
     const std::size_t m = entries_.size();
     // Counting sort by column straight into the matrix' arrays (each entry's line beside it, for
@@ -266,7 +268,6 @@ TripletBuilder collect_quoted(const std::string& text, const std::string& name, 
 
 /// Every entry of the text, checked, in a builder ready to build.
 TripletBuilder collect(const std::string& text, const std::string& name, const std::vector<std::string>& ids) {
-  if (ids.size() > static_cast<std::size_t>(INT32_MAX)) throw_bad_input(name, "", "more than 2³¹ − 1 sectors");
   if (text.find('"') != std::string::npos) return collect_quoted(text, name, ids);
   return collect_plain(text, name, ids);
 }
@@ -284,7 +285,6 @@ Eigen::SparseMatrix<double> read_sparse_triplets(const std::filesystem::path& fi
   // a file with a quote anywhere is read whole and goes through the general parser instead.
   std::ifstream in = open_input_file(file, "triplet");
   const std::string name = file.string();
-  if (ids.size() > static_cast<std::size_t>(INT32_MAX)) throw_bad_input(name, "", "more than 2³¹ − 1 sectors");
   std::error_code ec;
   const bool regular = std::filesystem::is_regular_file(file, ec);
   const std::uintmax_t file_size = regular ? std::filesystem::file_size(file, ec) : 0;
