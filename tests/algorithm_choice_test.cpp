@@ -1,5 +1,6 @@
 // The default method (`by-size`): the dual simplex for small LPs, the primal simplex with
-// partial pricing from kLargeLpRows rows on (issue #5, docs/performance.md). Whatever runs, the
+// partial pricing from kLargeLpRows rows on, the interior point from kBarrierLpRows (issue #5,
+// docs/performance.md). Whatever runs, the
 // answer must be the same optimum, checked from the LP's own arrays.
 #include <gtest/gtest.h>
 
@@ -17,9 +18,12 @@ using namespace planner::lp;
 
 using planner::test::generated_plan;
 
-TEST(AlgorithmChoice, BySizeRunsTheDualBelowTheThresholdAndThePrimalFromIt) {
+TEST(AlgorithmChoice, BySizeRunsTheDualThenThePrimalThenTheInteriorPoint) {
   EXPECT_EQ(resolve(Algorithm::by_size, kLargeLpRows - 1), Algorithm::dual);
   EXPECT_EQ(resolve(Algorithm::by_size, kLargeLpRows), Algorithm::primal);
+  EXPECT_EQ(resolve(Algorithm::by_size, kBarrierLpRows - 1), Algorithm::primal);
+  EXPECT_EQ(resolve(Algorithm::by_size, kBarrierLpRows), Algorithm::barrier);
+  EXPECT_EQ(resolve(Algorithm::by_size, 26'006), Algorithm::barrier);  // n = 2,000 sectors
   for (Algorithm a : {Algorithm::dual, Algorithm::primal, Algorithm::barrier, Algorithm::automatic}) {
     EXPECT_EQ(resolve(a, 10), a);
     EXPECT_EQ(resolve(a, 100'000), a);

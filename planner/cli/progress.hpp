@@ -36,16 +36,19 @@ inline std::string grouped(long long v) {
   return v < 0 ? "-" + out : out;
 }
 
-/// "solving the LP (13,006 rows × 18,000 columns): 12,345 simplex iterations, 21 s", redrawn in
-/// place while the solver reports and erased when this object goes (the solve returned or threw).
+/// "solving the LP (13,006 rows × 18,000 columns): 12,345 simplex iterations, 21 s" (or
+/// "interior point, 12 iterations"), redrawn in place while the solver reports and erased when
+/// this object goes (the solve returned or threw).
 class SolveProgressLine {
  public:
   /// Hooks the line into `options` when progress is wanted; otherwise leaves them alone.
   explicit SolveProgressLine(lp::SolveOptions& options) {
     if (!progress_wanted()) return;
     options.progress = [this](const lp::SolveProgress& p) {
-      std::fputs(fmt::format("\rsolving the LP ({} rows × {} columns): {} simplex iterations, {:.0f} s\033[K",
-                             grouped(p.rows), grouped(p.columns), grouped(p.iterations), p.seconds)
+      const std::string steps = p.interior_point ? fmt::format("interior point, {} iterations", grouped(p.iterations))
+                                                 : fmt::format("{} simplex iterations", grouped(p.iterations));
+      std::fputs(fmt::format("\rsolving the LP ({} rows × {} columns): {}, {:.0f} s\033[K", grouped(p.rows),
+                             grouped(p.columns), steps, p.seconds)
                      .c_str(),
                  stderr);
       std::fflush(stderr);

@@ -32,10 +32,12 @@ inline void add_solver_options(CLI::App& cmd, SolverArgs& args, bool tuning) {
       ->check(CLI::NonNegativeNumber);
   if (!tuning) return;
   cmd.add_option("--algorithm", args.algorithm,
-                 fmt::format("CLP's method: by-size (the default: dual simplex below {} rows, primal simplex from "
-                             "there on, as measured fastest), dual (dual simplex), primal (primal simplex with "
-                             "partial pricing), barrier (interior point with crossover) or automatic (CLP chooses)",
-                             lp::kLargeLpRows))
+                 fmt::format("CLP's method: by-size (the default: dual simplex below {} rows, primal simplex "
+                             "below {}, interior point from there on, as measured fastest), dual (dual simplex), "
+                             "primal (primal simplex with partial pricing), barrier (interior point, its normal "
+                             "equations factored by CHOLMOD on every core, then crossover to a basis) or automatic "
+                             "(CLP chooses)",
+                             lp::kLargeLpRows, lp::kBarrierLpRows))
       ->check(CLI::IsMember({"by-size", "dual", "primal", "barrier", "automatic"}));
   cmd.add_flag("--no-presolve", args.no_presolve, "solve the LP as built, without CLP's presolve");
   cmd.add_flag("--no-scaling", args.no_scaling, "do not scale rows and columns before solving");

@@ -16,6 +16,8 @@
 #include <unistd.h>
 
 #include "planner/io/output.hpp"
+#include "planner/lp/blas_threads.hpp"
+#include "planner/lp/clp_barrier.hpp"
 #include "planner/model/error.hpp"
 
 namespace planner::lp {
@@ -119,23 +121,29 @@ void report_progress(ClpSimplex& model, const SolveOptions& options) {
 
 // A fresh solve: presolve (when on), then the chosen algorithm.
 void solve_cold(ClpSimplex& model, const SolveOptions& options) {
+  const BlasThreads simplex_threads(1);  // the interior point takes more for its own part
   const Algorithm algorithm = resolve(options.algorithm, model.numberRows());
   if (algorithm == Algorithm::primal) {
     price_primal_partially(model);
     if (options.start && options.start->num_row == model.numberRows() && options.start->num_col == model.numberColumns())
       set_starting_basis(model, *options.start);
   }
-  ClpSolve how;
-  how.setSolveType(solve_type(algorithm));
-  how.setPresolveType(options.presolve ? ClpSolve::presolveOn : ClpSolve::presolveOff);
-  // CoinUtils 2.11's doubleton step leaks (presolve_dupmajor inside doubleton_action, found by
-  // LeakSanitizer on generated plans); skip that one step, the rest of presolve still runs.
-  how.setDoDoubleton(false);
-  model.initialSolve(how);
+  if (algorithm == Algorithm::barrier) {
+    solve_by_barrier(model, options);
+  } else {
+    ClpSolve how;
+    how.setSolveType(solve_type(algorithm));
+    how.setPresolveType(options.presolve ? ClpSolve::presolveOn : ClpSolve::presolveOff);
+    // CoinUtils 2.11's doubleton step leaks (presolve_dupmajor inside doubleton_action, found by
+    // LeakSanitizer on generated plans); skip that one step, the rest of presolve still runs.
+    how.setDoDoubleton(false);
+    model.initialSolve(how);
+  }
   // Presolve can leave a solution that is optimal only up to its own tolerances, or stop
-  // undecided: finish with a plain dual simplex from that basis, which also gives clean duals.
-  // (Not after a limit: the limit is the user's word.)
-  if (options.presolve && model.status() != 0 && model.status() != 3) {
+  // undecided, and an interior point can end without a basis: finish with a plain dual simplex
+  // from where it stopped, which also gives clean duals and classifies an infeasible or
+  // unbounded LP. (Not after a limit: the limit is the user's word.)
+  if ((options.presolve || algorithm == Algorithm::barrier) && model.status() != 0 && model.status() != 3) {
     ClpSolve plain;
     plain.setSolveType(ClpSolve::useDual);
     plain.setPresolveType(ClpSolve::presolveOff);
@@ -207,6 +215,7 @@ LpSolution ClpWarmSolver::solve(const LinearProgram& lp, const SolveOptions& opt
   if (same_shape) {
     // Keep the basis across the reload (loadProblem may drop it), then dual simplex from it:
     // a changed right-hand side leaves the old basis dual feasible, the dual simplex's home ground.
+    const BlasThreads simplex_threads(1);
     const int n = lp.num_col + lp.num_row;
     std::vector<unsigned char> basis(s.model.statusArray(), s.model.statusArray() + n);
     load(s.model, lp);

@@ -31,6 +31,7 @@ bool use_crash(Crash crash, int rows) {
 
 Algorithm resolve(Algorithm algorithm, int rows) {
   if (algorithm != Algorithm::by_size) return algorithm;
+  if (rows >= kBarrierLpRows) return Algorithm::barrier;
   return rows >= kLargeLpRows ? Algorithm::primal : Algorithm::dual;
 }
 

@@ -33,10 +33,11 @@ struct LpSolution {
 
 /// The simplex variant or interior-point method the solver runs (CLP: ClpSolve::SolveType).
 enum class Algorithm {
-  by_size,    ///< the default: dual simplex below kLargeLpRows rows, primal simplex from there on
+  by_size,    ///< the default: dual simplex below kLargeLpRows rows, primal simplex up to
+              ///< kBarrierLpRows, interior point from there on
   dual,       ///< dual simplex
   primal,     ///< primal simplex (partial pricing)
-  barrier,    ///< interior point, then crossover to a basis
+  barrier,    ///< interior point (normal equations by CHOLMOD), then crossover to a basis
   automatic,  ///< the solver's own choice
 };
 
@@ -48,6 +49,11 @@ std::string to_string(Algorithm algorithm);
 /// 1,306 rows and 0.46× at 3,906; small plans keep the dual simplex, whose shadow prices every
 /// bundled report (all under 400 rows) was checked with (degenerate LPs have more than one).
 inline constexpr int kLargeLpRows = 1000;
+
+/// Rows from which `by_size` runs the interior point (clp_barrier.hpp). On the generated family
+/// (wall seconds, same minutes): 9,106 rows primal 11.4 / interior 14.0; 10,406 rows 20.7 / 17.8;
+/// 13,006 rows 62.6 / 31.4 (docs/performance.md, "Interior point with CHOLMOD").
+inline constexpr int kBarrierLpRows = 10'000;
 
 /// The method `algorithm` means for an LP of `rows` rows: by_size resolved, the others as given.
 Algorithm resolve(Algorithm algorithm, int rows);
@@ -87,6 +93,7 @@ struct SolveProgress {
   int iterations = 0;      ///< simplex iterations so far (of the presolved LP while it is solved)
   double seconds = 0.0;    ///< wall-clock seconds since the solve began
   int rows = 0, columns = 0;  ///< the LP's size as built
+  bool interior_point = false;  ///< iterations are the interior point's steps (before its crossover)
 };
 
 /// Called now and then during a solve (from the solver's thread; keep it quick).
