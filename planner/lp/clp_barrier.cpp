@@ -79,7 +79,8 @@ class CholmodNormalEquations final : public ClpCholeskyBase {
   // ClpInterior clones its Cholesky only when the interior model itself is copied; ours never is.
   ClpCholeskyBase* clone() const override { return nullptr; }
 
-  // Records F's pattern and lets CHOLMOD choose the ordering (AMD or METIS, the lesser fill).
+  // Records F's pattern and lets CHOLMOD choose the ordering (its default: AMD, or METIS when
+  // AMD fills in badly and METIS does better).
   int order(ClpInterior* model) override {
     model_ = model;
     numberRows_ = model->numberRows();

@@ -6,9 +6,9 @@
 //
 // Why: in a plan LP every year's (I − A) block fills in whatever the pivot order, so a simplex
 // iteration costs O(n²) and the number of iterations grows with n. CLP's own Cholesky finds
-// the same fill but factors it at ~5 GFLOP/s; CHOLMOD factors it on every core at ~40 GFLOP/s,
-// which made the interior point 1.8× faster than the simplex at 1,000 sectors
-// (docs/performance.md, "Interior point with CHOLMOD").
+// the same fill but factors it at ~5 GFLOP/s; CHOLMOD factors it on every core at 29–43 GFLOP/s
+// (two cores), so the interior point took 0.5–0.76× the primal simplex's time at 1,000 sectors
+// and 0.56–0.60× at 2,000 (docs/performance.md, "Interior point with CHOLMOD").
 class ClpSimplex;
 
 namespace planner::lp {

@@ -44,9 +44,9 @@ void load(ClpSimplex& model, const LinearProgram& lp) {
 ClpSolve::SolveType solve_type(Algorithm a) {
   switch (a) {
     case Algorithm::by_size:  // resolved before it gets here
+    case Algorithm::barrier:  // our own path (clp_barrier.hpp), not ClpSolve's
     case Algorithm::dual: return ClpSolve::useDual;
     case Algorithm::primal: return ClpSolve::usePrimal;
-    case Algorithm::barrier: return ClpSolve::useBarrier;
     case Algorithm::automatic: return ClpSolve::automatic;
   }
   return ClpSolve::useDual;

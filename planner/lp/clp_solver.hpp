@@ -1,6 +1,7 @@
 #pragma once
-// The COIN-OR CLP adapter: the only file of the planner that includes CLP. It loads a
-// LinearProgram, solves it (presolve + dual simplex by default) and writes MPS files.
+// The COIN-OR CLP adapter: with clp_barrier.cpp (its interior point), the only code of the
+// planner that includes CLP. It loads a LinearProgram, solves it (presolve, then the method
+// `by-size` picks for its size) and writes MPS files.
 // ClpWarmSolver keeps one CLP model alive between solves, so a sequence of similar LPs (a
 // sweep) starts each solve from the previous optimal basis; callers still see only
 // LinearProgram in and LpSolution out.
