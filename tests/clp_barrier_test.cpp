@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "generated_plan.hpp"
+#include "lp_test_plans.hpp"
 #include "planner/lp/clp_solver.hpp"
 #include "planner/lp/plan_lp_builder.hpp"
 #include "planner/lp/solution_check.hpp"
@@ -43,16 +44,9 @@ TEST(ClpBarrier, GivesTheDualSimplexOptimumAndAKktPoint) {
   }
 }
 
-// max 3x + 2y s.t. x + y ≤ 4, x ≤ 3: a unique vertex and unique duals (2 and 1), which the
-// crossover must land on exactly.
+// A unique vertex with unique duals, which the crossover must land on exactly.
 TEST(ClpBarrier, CrossesOverToTheVertexAndItsDuals) {
-  LpBuilder b;
-  int x = b.add_variable("x", 0, kInf, 3);
-  int y = b.add_variable("y", 0, kInf, 2);
-  b.add_row("total", {{x, 1}, {y, 1}}, -kInf, 4);
-  b.add_row("x_limit", {{x, 1}}, -kInf, 3);
-  b.set_sense(Sense::maximise);
-  const LpSolution s = solve_with_clp(b.build(), barrier(false));
+  const LpSolution s = solve_with_clp(test::two_variable_lp(), barrier(false));
   ASSERT_EQ(s.status, SolveStatus::optimal);
   EXPECT_NEAR(s.col_value[0], 3.0, 1e-9);
   EXPECT_NEAR(s.col_value[1], 1.0, 1e-9);

@@ -12,22 +12,10 @@
 
 using namespace planner::lp;
 
-namespace {
-// max 3x + 2y s.t. x + y ≤ 4, x ≤ 3: x = 3, y = 1, z = 11 (+ offset 1); duals 2 and 1.
-LinearProgram small_lp() {
-  LpBuilder b;
-  int x = b.add_variable("x", 0, kInf, 3);
-  int y = b.add_variable("y", 0, kInf, 2);
-  b.add_row("total", {{x, 1}, {y, 1}}, -kInf, 4);
-  b.add_row("x_limit", {{x, 1}}, -kInf, 3);
-  b.set_sense(Sense::maximise);
-  b.set_offset(1.0);
-  return b.build();
-}
-}  // namespace
+using planner::test::two_variable_lp;
 
 TEST(ClpSolver, SolvesAndReportsDualsAsMarginalValues) {
-  LpSolution s = solve_with_clp(small_lp());
+  LpSolution s = solve_with_clp(two_variable_lp());
   ASSERT_EQ(s.status, SolveStatus::optimal);
   EXPECT_NEAR(s.objective, 12.0, 1e-12);
   EXPECT_NEAR(s.col_value[0], 3.0, 1e-12);
@@ -38,7 +26,7 @@ TEST(ClpSolver, SolvesAndReportsDualsAsMarginalValues) {
 }
 
 TEST(ClpSolver, MinimisationDualsAndNoPresolve) {
-  LinearProgram lp = small_lp();
+  LinearProgram lp = two_variable_lp();
   lp.sense = Sense::minimise;
   for (double& c : lp.col_cost) c = -c;  // min −3x − 2y: same point, duals ∂z/∂b = −2, −1
   SolveOptions o;

@@ -2,6 +2,7 @@
 // Small plans built in code for the lp/ tests, with answers derived by hand in the tests.
 #include <Eigen/Dense>
 
+#include "planner/lp/linear_program.hpp"
 #include "planner/model/plan.hpp"
 
 namespace planner::test {
@@ -76,6 +77,19 @@ inline Plan williams_plan() {
   p.terminal_steady_state = true;
   p.demand_years = {1, 2, 3, 4, 5};
   return p;
+}
+
+/// max 3x + 2y (+ 1) s.t. total: x + y ≤ 4, x_limit: x ≤ 3: x = 3, y = 1, z = 12; the duals
+/// (2 and 1) are unique.
+inline lp::LinearProgram two_variable_lp() {
+  lp::LpBuilder b;
+  int x = b.add_variable("x", 0, lp::kInf, 3);
+  int y = b.add_variable("y", 0, lp::kInf, 2);
+  b.add_row("total", {{x, 1}, {y, 1}}, -lp::kInf, 4);
+  b.add_row("x_limit", {{x, 1}}, -lp::kInf, 3);
+  b.set_sense(lp::Sense::maximise);
+  b.set_offset(1.0);
+  return b.build();
 }
 
 }  // namespace planner::test
