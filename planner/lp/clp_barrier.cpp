@@ -44,6 +44,9 @@ class StepWatch {
     return true;
   }
   bool out_of_time() const { return out_of_time_; }
+  /// The iterates ran off (an unbounded or infeasible LP): no point to cross over from.
+  void mark_diverged() { diverged_ = true; }
+  bool diverged() const { return diverged_; }
 
  private:
   ProgressReport report_;
@@ -52,6 +55,7 @@ class StepWatch {
   double cpu_start_, next_;
   int rows_, columns_;
   bool out_of_time_ = false;
+  bool diverged_ = false;
 };
 
 // The normal equations M = A·D·Aᵀ + D_slack + δ²·I of each interior-point step, factored by
@@ -119,13 +123,18 @@ class CholmodNormalEquations final : public ClpCholeskyBase {
   // positive definite (rank-deficient rows near the optimum) gets a growing δ²·I until it is;
   // -1 tells ClpInterior the factorization failed (the caller then finishes with a simplex).
   int factorize(const CoinWorkDouble* diagonal, int* rowsDropped) override {
-    if (!watch_.step(++steps_)) return -1;  // CLP factors once an iteration (and once to start)
-    // An unbounded or infeasible LP makes the iterates diverge, and CLP's predictor–corrector
-    // trips an assertion once they saturate near 1e20: stop long before (no plan's objective
-    // comes near 1e18); the simplex that finishes the solve then says which it is.
+    // Stopping is done by capping the interior point's iterations at the current one, so that
+    // it ends the way it ends on its own: returning -1 here instead (CLP's "out of memory")
+    // leaks CLP's working arrays (LeakSanitizer). Two reasons to stop: the time limit, and
+    // divergence — an unbounded or infeasible LP drives the iterates off, and CLP's
+    // predictor–corrector trips an assertion once they saturate near 1e20, so stop long before
+    // (no plan's objective comes near 1e18); the simplex that finishes the solve then says
+    // which it is.
     if (std::abs(static_cast<double>(model_->primalObjective())) > kDiverged ||
         std::abs(static_cast<double>(model_->dualObjective())) > kDiverged)
-      return -1;
+      watch_.mark_diverged();
+    if (!watch_.step(++steps_) || watch_.diverged())  // CLP factors once an iteration (and once to start)
+      model_->setMaximumBarrierIterations(std::max(model_->numberIterations(), 0));
     const ClpMatrixBase& a = *model_->clpMatrix();
     const CoinBigIndex* start = a.getVectorStarts();
     const int* length = a.getVectorLengths();
@@ -174,7 +183,7 @@ class CholmodNormalEquations final : public ClpCholeskyBase {
 };
 
 // The interior point on `reduced`, then the primal simplex's crossover to a basis. False when
-// the time limit stopped the interior point.
+// the interior point was stopped (time limit or divergence, as `watch` says): no crossover then.
 bool interior_point_and_crossover(ClpSimplex& reduced, StepWatch& watch) {
   {
     const BlasThreads threads(blas_cores());
@@ -189,7 +198,7 @@ bool interior_point_and_crossover(ClpSimplex& reduced, StepWatch& watch) {
     interior.primalDual();
     interior.returnModel(reduced);
   }
-  if (watch.out_of_time()) return false;
+  if (watch.out_of_time() || watch.diverged()) return false;
   ClpPrimalColumnSteepest partial(4);  // as the primal simplex prices elsewhere (clp_solver.cpp)
   reduced.setPrimalColumnPivotAlgorithm(partial);
   reduced.primal(1);  // 1: a values pass from the interior point, then the simplex proper
@@ -198,10 +207,26 @@ bool interior_point_and_crossover(ClpSimplex& reduced, StepWatch& watch) {
 
 }  // namespace
 
+namespace {
+
+// After a stopped interior point: a time limit is the user's word (status 3, reported as the
+// limit); a divergence leaves the model at the all-slack basis, undecided (status 4), for the
+// dual simplex that finishes every undecided solve (clp_solver.cpp) to classify.
+void end_stopped(ClpSimplex& model, const StepWatch& watch) {
+  if (watch.out_of_time()) {
+    model.setProblemStatus(3);
+    return;
+  }
+  model.createStatus();
+  model.setProblemStatus(4);
+}
+
+}  // namespace
+
 void solve_by_barrier(ClpSimplex& model, const SolveOptions& options) {
   StepWatch watch(options, model.numberRows(), model.numberColumns());
   if (!options.presolve) {
-    if (!interior_point_and_crossover(model, watch)) model.setProblemStatus(3);
+    if (!interior_point_and_crossover(model, watch)) end_stopped(model, watch);
     return;
   }
   ClpPresolve presolve;
@@ -209,7 +234,7 @@ void solve_by_barrier(ClpSimplex& model, const SolveOptions& options) {
   std::unique_ptr<ClpSimplex> reduced(presolve.presolvedModel(model, 1e-8, false, 5, true));
   if (!reduced) return;  // presolve proved the LP infeasible or unbounded: the simplex says which
   if (!interior_point_and_crossover(*reduced, watch)) {
-    model.setProblemStatus(3);  // the limit is the user's word: no postsolve of a partial point
+    end_stopped(model, watch);  // no postsolve of a point that is not a solution
     return;
   }
   presolve.postsolve(true);
