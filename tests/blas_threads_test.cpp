@@ -5,6 +5,8 @@
 
 #include <cstdlib>
 
+#include "planner/analysis/parallel_ranges.hpp"
+
 extern "C" int openblas_get_num_threads() __attribute__((weak));
 
 using planner::lp::BlasThreads;
@@ -24,10 +26,11 @@ TEST(BlasThreads, SetsTheCountForAScopeAndRestoresIt) {
   EXPECT_EQ(openblas_get_num_threads(), before);
 }
 
+// The interior point gives OpenBLAS the planner's core count, which follows PLANNER_THREADS.
 TEST(BlasThreads, CoresFollowPlannerThreads) {
   ::setenv("PLANNER_THREADS", "3", 1);
-  EXPECT_EQ(planner::lp::blas_cores(), 3);
+  EXPECT_EQ(planner::analysis::core_count(), 3);
   ::unsetenv("PLANNER_THREADS");
-  EXPECT_GE(planner::lp::blas_cores(), 1);
-  EXPECT_LE(planner::lp::blas_cores(), 8);
+  EXPECT_GE(planner::analysis::core_count(), 1);
+  EXPECT_LE(planner::analysis::core_count(), 8);
 }

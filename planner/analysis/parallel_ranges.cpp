@@ -11,18 +11,15 @@ namespace planner::analysis {
 namespace {
 constexpr Eigen::Index kMinWorkPerThread = 200'000;
 constexpr Eigen::Index kSumBlock = Eigen::Index{1} << 16;
+}  // namespace
 
-// The cores to use: PLANNER_THREADS when set to a positive number (a shared machine, a
-// benchmark of one core), else the hardware's, at most 8.
-int cores() {
+int core_count() {
   if (const char* env = std::getenv("PLANNER_THREADS"); env && std::atoi(env) > 0) return std::atoi(env);
   return std::clamp(static_cast<int>(std::thread::hardware_concurrency()), 1, 8);
 }
 
-}  // namespace
-
 int worker_count(Eigen::Index work) {
-  static const int cores = planner::analysis::cores();
+  static const int cores = core_count();
   return static_cast<int>(std::clamp<Eigen::Index>(work / kMinWorkPerThread, 1, cores));
 }
 

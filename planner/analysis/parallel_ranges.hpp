@@ -9,6 +9,11 @@
 
 namespace planner::analysis {
 
+/// The cores the planner may use: PLANNER_THREADS when set to a positive number (a shared
+/// machine, a benchmark of one core), else the hardware's, at most 8. Also what the LP's
+/// interior point gives OpenBLAS (lp/blas_threads.hpp).
+int core_count();
+
 /// Threads worth using for `work` units (≈ memory touched, in elements): 1 below ~2·10⁵ per
 /// thread, else up to the hardware's cores (at most 8) or the environment's PLANNER_THREADS.
 int worker_count(Eigen::Index work);

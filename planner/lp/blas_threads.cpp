@@ -1,9 +1,5 @@
 #include "planner/lp/blas_threads.hpp"
 
-#include <algorithm>
-#include <cstdlib>
-#include <thread>
-
 // OpenBLAS's thread control; weak, so a build without OpenBLAS (PLANNER_OPENBLAS=OFF) still
 // links, and the serial variant's no-op versions are harmless.
 extern "C" {
@@ -21,11 +17,6 @@ BlasThreads::BlasThreads(int threads) {
 
 BlasThreads::~BlasThreads() {
   if (before_ > 0 && openblas_get_num_threads() != before_) openblas_set_num_threads(before_);
-}
-
-int blas_cores() {
-  if (const char* env = std::getenv("PLANNER_THREADS"); env && std::atoi(env) > 0) return std::atoi(env);
-  return std::clamp(static_cast<int>(std::thread::hardware_concurrency()), 1, 8);
 }
 
 }  // namespace planner::lp

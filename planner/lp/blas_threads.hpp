@@ -18,8 +18,4 @@ class BlasThreads {
   int before_ = 0;
 };
 
-/// The cores the interior point gives OpenBLAS: PLANNER_THREADS when set to a positive number,
-/// else the hardware's, at most 8.
-int blas_cores();
-
 }  // namespace planner::lp

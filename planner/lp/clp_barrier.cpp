@@ -14,6 +14,7 @@
 #include <cmath>
 #include <memory>
 
+#include "planner/analysis/parallel_ranges.hpp"
 #include "planner/lp/blas_threads.hpp"
 #include "planner/lp/lp_solution.hpp"
 
@@ -186,7 +187,7 @@ class CholmodNormalEquations final : public ClpCholeskyBase {
 // the interior point was stopped (time limit or divergence, as `watch` says): no crossover then.
 bool interior_point_and_crossover(ClpSimplex& reduced, StepWatch& watch) {
   {
-    const BlasThreads threads(blas_cores());
+    const BlasThreads threads(analysis::core_count());  // PLANNER_THREADS applies
     ClpInterior interior;
     interior.borrowModel(reduced);
     // borrowModel gave the interior a clone of the simplex's event handler, still pointing at the
