@@ -10,7 +10,6 @@
 #include <suitesparse/cholmod.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 #include <memory>
 
@@ -25,10 +24,8 @@ namespace {
 // progress_interval seconds) and whether the time limit (CPU seconds, as CLP counts them) is up.
 class StepWatch {
  public:
-  using Clock = std::chrono::steady_clock;
   StepWatch(const SolveOptions& options, int rows, int columns)
-      : report_(options.progress), interval_(options.progress_interval), time_limit_(options.time_limit),
-        start_(Clock::now()), cpu_start_(CoinCpuTime()), next_(options.progress_interval), rows_(rows), columns_(columns) {}
+      : pacer_(options, rows, columns), time_limit_(options.time_limit), cpu_start_(CoinCpuTime()) {}
 
   /// Called before step `iteration` (1, 2, …); false when the time limit is reached.
   bool step(int iteration) {
@@ -36,12 +33,7 @@ class StepWatch {
       out_of_time_ = true;
       return false;
     }
-    if (!report_) return true;
-    const double seconds = std::chrono::duration<double>(Clock::now() - start_).count();
-    if (seconds >= next_) {
-      next_ = seconds + interval_;
-      report_(SolveProgress{iteration, seconds, rows_, columns_, true});
-    }
+    pacer_.tick(iteration, true);
     return true;
   }
   bool out_of_time() const { return out_of_time_; }
@@ -50,11 +42,8 @@ class StepWatch {
   bool diverged() const { return diverged_; }
 
  private:
-  ProgressReport report_;
-  double interval_, time_limit_;
-  Clock::time_point start_;
-  double cpu_start_, next_;
-  int rows_, columns_;
+  ProgressPacer pacer_;
+  double time_limit_, cpu_start_;
   bool out_of_time_ = false;
   bool diverged_ = false;
 };

@@ -8,7 +8,6 @@
 
 #include <fmt/format.h>
 
-#include <chrono>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -90,27 +89,16 @@ void set_starting_basis(ClpSimplex& model, const StartingBasis& start) {
 // the handler into the presolved model it builds, so the reports follow the simplex there.
 class ProgressEvents : public ClpEventHandler {
  public:
-  using Clock = std::chrono::steady_clock;
-  ProgressEvents(const SolveOptions& options, int rows, int columns)
-      : report_(options.progress), interval_(options.progress_interval), start_(Clock::now()),
-        next_(options.progress_interval), rows_(rows), columns_(columns) {}
+  ProgressEvents(const SolveOptions& options, int rows, int columns) : pacer_(options, rows, columns) {}
   ClpEventHandler* clone() const override { return new ProgressEvents(*this); }
 
   int event(Event which) override {
-    if (which != endOfIteration || model_ == nullptr) return -1;
-    const double seconds = std::chrono::duration<double>(Clock::now() - start_).count();
-    if (seconds < next_) return -1;
-    next_ = seconds + interval_;
-    report_(SolveProgress{model_->numberIterations(), seconds, rows_, columns_});
+    if (which == endOfIteration && model_ != nullptr) pacer_.tick(model_->numberIterations());
     return -1;  // go on
   }
 
  private:
-  ProgressReport report_;
-  double interval_;
-  Clock::time_point start_;
-  double next_;
-  int rows_, columns_;
+  ProgressPacer pacer_;
 };
 
 void report_progress(ClpSimplex& model, const SolveOptions& options) {

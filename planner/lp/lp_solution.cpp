@@ -35,4 +35,16 @@ Algorithm resolve(Algorithm algorithm, int rows) {
   return rows >= kLargeLpRows ? Algorithm::primal : Algorithm::dual;
 }
 
+ProgressPacer::ProgressPacer(const SolveOptions& options, int rows, int columns)
+    : report_(options.progress), interval_(options.progress_interval), start_(std::chrono::steady_clock::now()),
+      next_(options.progress_interval), rows_(rows), columns_(columns) {}
+
+void ProgressPacer::tick(int iterations, bool interior_point) {
+  if (!report_) return;
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+  if (seconds < next_) return;
+  next_ = seconds + interval_;
+  report_(SolveProgress{iterations, seconds, rows_, columns_, interior_point});
+}
+
 }  // namespace planner::lp

@@ -1,6 +1,7 @@
 #pragma once
 // The outcome of solving a LinearProgram, solver-neutral (cf. HiGHS' HighsSolution and
 // HighsModelStatus): one status and four plain vectors.
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <string>
@@ -110,6 +111,23 @@ struct SolveOptions {
   std::shared_ptr<const StartingBasis> start;  ///< used by the primal simplex when the LP's shape matches
   ProgressReport progress;              ///< if set, told how the solve goes every progress_interval seconds
   double progress_interval = 0.5;       ///< seconds between reports; the first comes after one interval
+};
+
+/// Passes reports on to options.progress at most every progress_interval seconds (the first
+/// after one interval), timed from construction; quiet when options.progress is unset. The
+/// simplex's event handler and the interior point's steps both report through one.
+class ProgressPacer {
+ public:
+  ProgressPacer(const SolveOptions& options, int rows, int columns);
+  /// Reports `iterations` if an interval has passed since the last report.
+  void tick(int iterations, bool interior_point = false);
+
+ private:
+  ProgressReport report_;
+  double interval_;
+  std::chrono::steady_clock::time_point start_;
+  double next_;
+  int rows_, columns_;
 };
 
 }  // namespace planner::lp
