@@ -150,6 +150,30 @@ def highs_main(mps, sense):
                       "nnz": int(A.nnz)}))
 
 
+def mps_shape(path):
+    """(rows, columns, nonzeros) of a free MPS file, counted from its sections, so that the
+    table's shape column does not depend on a peer having parsed it (HiGHS may time out)."""
+    rows, cols, nnz, section, last, objective = 0, 0, 0, None, None, None
+    with open(path) as f:
+        for line in f:
+            if line.startswith("*") or not line.strip():
+                continue
+            if not line[0].isspace():
+                section = line.split()[0]
+                continue
+            w = line.split()
+            if section == "ROWS":
+                if w[0] == "N":
+                    objective = w[1]  # the free row: the objective, not a row of A
+                else:
+                    rows += 1
+            elif section == "COLUMNS" and "MARKER" not in line:
+                if w[0] != last:
+                    cols, last = cols + 1, w[0]
+                nnz += sum(1 for r in w[1::2] if r != objective)  # (row, value) pairs
+    return rows, cols, nnz
+
+
 # ---- timing ------------------------------------------------------------------------------------
 
 def timed(cmd, timeout):
@@ -257,7 +281,7 @@ def main():
         h_time = ("not run" if hi.get("not_run") else "> %d s cpu" % a.peer_timeout if hi["timed_out"] else
                   "%.2f s (cpu %.2f; linprog %.2f s)" % (hi["wall"], hi["cpu"], h.get("solve_s", float("nan"))))
         rss = " / ".join("%.0f MB" % r["rss_mb"] if r.get("rss_mb") else "–" for r in (pl, hi, gl))
-        shape = "%s × %s (%s)" % (h.get("rows", "?"), h.get("cols", "?"), h.get("nnz", "?"))
+        shape = "%d × %d (%d)" % mps_shape(mps)
         row = "| %d | %s | %s | %s | %s | %s | %s | %s | HiGHS %s, glpsol %s |" % (
             n, shape, fmt_time(pl, a.planner_timeout), h_time, "not run" if gl.get("not_run") else fmt_time(gl, a.peer_timeout), ratio(hi), ratio(gl), rss,
             agree(h.get("objective")), agree(g_obj))
