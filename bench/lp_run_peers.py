@@ -151,27 +151,10 @@ def highs_main(mps, sense):
 
 
 def mps_shape(path):
-    """(rows, columns, nonzeros) of a free MPS file, counted from its sections, so that the
-    table's shape column does not depend on a peer having parsed it (HiGHS may time out)."""
-    rows, cols, nnz, section, last, objective = 0, 0, 0, None, None, None
-    with open(path) as f:
-        for line in f:
-            if line.startswith("*") or not line.strip():
-                continue
-            if not line[0].isspace():
-                section = line.split()[0]
-                continue
-            w = line.split()
-            if section == "ROWS":
-                if w[0] == "N":
-                    objective = w[1]  # the free row: the objective, not a row of A
-                else:
-                    rows += 1
-            elif section == "COLUMNS" and "MARKER" not in line:
-                if w[0] != last:
-                    cols, last = cols + 1, w[0]
-                nnz += sum(1 for r in w[1::2] if r != objective)  # (row, value) pairs
-    return rows, cols, nnz
+    """(rows, columns, nonzeros) of the LP in a free MPS file, read here so that the table's shape
+    column does not depend on a peer having parsed it (HiGHS may time out)."""
+    A = read_mps(path)[1]
+    return A.shape[0], A.shape[1], A.nnz
 
 
 # ---- timing ------------------------------------------------------------------------------------
