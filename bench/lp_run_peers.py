@@ -146,8 +146,7 @@ def highs_main(mps, sense):
     t2 = time.perf_counter()
     obj = sign * res.fun + offset if res.status == 0 else None
     print(json.dumps({"status": res.status, "message": res.message, "objective": obj,
-                      "parse_s": t1 - t0, "solve_s": t2 - t1, "rows": int(A.shape[0]), "cols": int(A.shape[1]),
-                      "nnz": int(A.nnz)}))
+                      "parse_s": t1 - t0, "solve_s": t2 - t1}))
 
 
 def mps_shape(path):

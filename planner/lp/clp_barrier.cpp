@@ -195,10 +195,6 @@ bool interior_point_and_crossover(ClpSimplex& reduced, StepWatch& watch) {
   return true;
 }
 
-}  // namespace
-
-namespace {
-
 // After a stopped interior point: a time limit is the user's word (status 3, reported as the
 // limit); a divergence leaves the model at the all-slack basis, undecided (status 4), for the
 // dual simplex that finishes every undecided solve (clp_solver.cpp) to classify.
