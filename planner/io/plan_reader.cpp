@@ -23,6 +23,9 @@
 // - [resources.<id>] takes `available = number | [list]` or `unlimited = true` (one of them)
 //   and is applied to plan.economy.resources directly.
 // - Goals and actuals: see plan_goals.cpp.
+// - `second_stage` = "base-output" (default), "prices" or "none": how a goal objective without
+//   `then` sizes the products without a goal (solve_plan.hpp). "prices" needs every sector's
+//   `price` in the model; a missing one is an error here, before anything is solved.
 #include "planner/io/plan_reader.hpp"
 
 #include <fmt/format.h>
@@ -178,6 +181,20 @@ void read_horizon(const Fields& top, Plan& plan) {
   }
 }
 
+void read_second_stage(const Fields& top, Plan& plan) {
+  const std::string stage = top.string("second_stage").value_or("base-output");
+  if (stage == "base-output") plan.second_stage = SecondStage::base_output;
+  else if (stage == "prices") plan.second_stage = SecondStage::prices;
+  else if (stage == "none") plan.second_stage = SecondStage::none;
+  else top.fail("second_stage", fmt::format("expected \"base-output\", \"prices\" or \"none\", got \"{}\"", stage));
+  if (plan.second_stage != SecondStage::prices) return;
+  for (const Sector& s : plan.economy.sectors)
+    if (!s.price)
+      top.fail("second_stage", fmt::format("second_stage = \"prices\" weighs every sector by its price, but sector \"{}\" "
+                                           "has no `price` in the model {}; give one, or use \"base-output\"",
+                                           s.id, plan.economy.file));
+}
+
 }  // namespace
 
 Plan parse_plan(const std::string& toml_text, const std::string& name, const std::filesystem::path& base_dir) {
@@ -185,7 +202,7 @@ Plan parse_plan(const std::string& toml_text, const std::string& name, const std
   const Fields top(doc, name, "");
   if (doc.empty()) top.fail("", "the file has no keys; expected a plan: model = \"…\", years = …, [objective] (spec §3)");
   top.allow_only({"name", "description", "model", "years", "terminal", "terminal_capacity_bound", "free_disposal", "demand_years",
-                  "objective", "demand", "resources", "goals", "actual"});
+                  "second_stage", "objective", "demand", "resources", "goals", "actual"});
   Plan plan;
   plan.file = name;
   plan.name = top.string("name").value_or(std::filesystem::path(name).stem().string());
@@ -200,6 +217,7 @@ Plan parse_plan(const std::string& toml_text, const std::string& name, const std
   plan.objective = read_objective(*objective, plan, /*allow_then=*/true);
   if (auto then = objective->table("then")) plan.then = read_objective(*then, plan, /*allow_then=*/false);
 
+  read_second_stage(top, plan);
   plan.goals = read_goals(top, plan);
   plan.actuals = read_actuals(top, plan);
   for (const Objective* o : {&plan.objective, plan.then ? &*plan.then : nullptr}) {

@@ -15,7 +15,7 @@ using toml_fields::Fields;
 
 Sector read_sector(const Fields& f, const std::string& model_unit) {
   f.allow_only({"id", "name", "unit", "groups", "output", "stock", "capacity", "depreciation", "demand",
-                "export_price", "export_limit", "import_price", "import_limit", "source"});
+                "export_price", "export_limit", "import_price", "import_limit", "price", "source"});
   Sector s;
   s.id = f.required_string("id");
   s.name = f.string("name").value_or(s.id);
@@ -30,6 +30,8 @@ Sector read_sector(const Fields& f, const std::string& model_unit) {
   s.export_limit = f.number("export_limit");
   s.import_price = f.number("import_price");
   s.import_limit = f.number("import_limit");
+  s.price = f.number("price");
+  if (s.price && !(*s.price > 0.0)) f.fail("price", fmt::format("a price must be > 0, got {}", *s.price));
   s.source = f.string("source").value_or("");
   for (const auto& g : s.groups)
     if (g.empty()) f.fail("groups", "a group name is empty");

@@ -32,6 +32,20 @@ double penalty(const std::string& kind) {
   return 10.0;
 }
 
+// The size a relative penalty divides by: the sector's base-year output for sector rows, the
+// row's finite bound for a resource or the currency; 1 where there is none.
+double row_size(const Plan& plan, const LinearProgram& lp, int i, const std::string& kind) {
+  const std::string& row = lp.row_names[i];
+  if (kind == "balance" || kind == "capacity" || kind == "terminal" || kind == "floor") {
+    std::string id = row.substr(row.find('[') + 1);
+    id = id.substr(0, id.find_first_of(",]"));
+    if (auto j = plan.economy.sector_index(id); j && plan.economy.sectors[*j].output > 0.0) return plan.economy.sectors[*j].output;
+    return 1.0;
+  }
+  const double bound = std::isinf(lp.row_upper[i]) ? lp.row_lower[i] : lp.row_upper[i];
+  return std::isfinite(bound) && std::fabs(bound) > 1e-9 ? std::fabs(bound) : 1.0;
+}
+
 std::string num(double v) { return fmt::format("{:.6g}", v); }
 
 // "coal,3" → ("coal", "3")
@@ -76,7 +90,7 @@ std::string advice(const std::string& kind, const std::string& row, double amoun
 }  // namespace
 
 Diagnosis diagnose_infeasible(const Plan& plan, const LinearProgram& lp, const LpSolver& solver,
-                              const SolveOptions& options) {
+                              const SolveOptions& options, bool relative) {
   // Elastic form: every relaxable row gets a nonnegative slack that lets it give way; the
   // penalised sum of the slacks is minimised and the plan's objective is dropped.
   LpBuilder b(lp);
@@ -93,13 +107,14 @@ Diagnosis diagnose_infeasible(const Plan& plan, const LinearProgram& lp, const L
     if (kind.empty()) continue;
     const bool has_lower = !std::isinf(lp.row_lower[i]), has_upper = !std::isinf(lp.row_upper[i]);
     const bool equality = lp.row_lower[i] == lp.row_upper[i];
+    const double cost = penalty(kind) / (relative ? row_size(plan, lp, i, kind) : 1.0);
     if (has_lower) {  // a ≥ row or a balance gets help from the left: extra supply, less requirement
-      int col = b.add_variable("short[" + lp.row_names[i] + "]", 0.0, kInf, penalty(kind));
+      int col = b.add_variable("short[" + lp.row_names[i] + "]", 0.0, kInf, cost);
       b.add_coefficient(i, col, 1.0);
       slacks.push_back({i, col, kind, false});
     }
     if (has_upper) {  // a ≤ row (or a balance's surplus) may be exceeded
-      int col = b.add_variable("excess[" + lp.row_names[i] + "]", 0.0, kInf, penalty(kind));
+      int col = b.add_variable("excess[" + lp.row_names[i] + "]", 0.0, kInf, cost);
       b.add_coefficient(i, col, -1.0);
       slacks.push_back({i, col, kind, equality});
     }

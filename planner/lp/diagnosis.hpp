@@ -34,9 +34,11 @@ struct Diagnosis {
 };
 
 /// Minimises the total violation of the relaxable rows of `lp`; status "infeasible" when it is
-/// positive, else "feasible" (the solver's verdict was numerical).
+/// positive, else "feasible" (the solver's verdict was numerical). With `relative`, each unit of
+/// violation is also divided by the row's own size (a sector's base-year output, a resource's
+/// availability), so rows in small units (Mt) and large ones (million rubles) give way alike.
 Diagnosis diagnose_infeasible(const Plan& plan, const LinearProgram& lp, const LpSolver& solver,
-                              const SolveOptions& options);
+                              const SolveOptions& options, bool relative = false);
 
 /// Re-solves with every column capped at a large bound and names the columns that reach it.
 Diagnosis diagnose_unbounded(const Plan& plan, const LinearProgram& lp, const LpSolver& solver,

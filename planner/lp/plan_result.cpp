@@ -193,6 +193,15 @@ nlohmann::json to_json(const PlanResult& r) {
   j["resource_limits"] = series_json(r.resource_limits);
   j["fulfilment"] = r.fulfilment ? nlohmann::json(*r.fulfilment) : nlohmann::json();
   j["shortfall"] = pairs_json(r.shortfall);
+  if (!r.second_stage.empty() || !r.second_stage_note.empty())
+    j["second_stage"] = {{"weighting", r.second_stage.empty() ? nlohmann::json() : nlohmann::json(r.second_stage)},
+                         {"growth", r.second_stage_growth ? nlohmann::json(*r.second_stage_growth) : nlohmann::json()},
+                         {"note", r.second_stage_note},
+                         {"binding", [&] {
+                            nlohmann::json rows = nlohmann::json::array();
+                            for (const auto& b : r.second_stage_binding) rows.push_back({{"row", b.row}, {"shadow_price", b.shadow_price}});
+                            return rows;
+                          }()}};
   j["shadow_prices"] = {{"balance", series_json(r.shadow_balance)},
                         {"capacity", series_json(r.shadow_capacity)},
                         {"resource", series_json(r.shadow_resource)},

@@ -51,9 +51,16 @@ struct PlanResult {
   Series resource_use;                   ///< use of each resource by year, as in its row
   Series resource_limits;                ///< availability of limited resources by year
   std::optional<double> fulfilment;      ///< λ of max-fulfilment
+  /// The second stage of a goal objective (second_stage.hpp): its weighting ("base-output",
+  /// "prices") when the quantities above come from it, else empty (first-stage vertex).
+  std::string second_stage;
+  std::optional<double> second_stage_growth;  ///< μ*: products without a goal reach ≥ μ*·x̄ in year T
+  std::string second_stage_note;         ///< why a second stage that was due did not finish
+  /// What bounds μ*: the floor stage's binding rows with shadow prices (∂μ per unit), largest first.
+  std::vector<BindingRow> second_stage_binding;
   std::vector<std::pair<std::string, double>> shortfall;  ///< min-shortfall: goal → u
 
-  /// Shadow prices: gain in the objective (in its own sense) per unit the row is relaxed —
+  /// Shadow prices (of the first stage when a second stage ran): gain in the objective (in its own sense) per unit the row is relaxed —
   /// one more unit of the good supplied (balance), of capacity, of a resource available, or
   /// one unit less required (terminal, goal, floor, currency).
   Series shadow_balance, shadow_capacity, shadow_resource;

@@ -1,5 +1,8 @@
 #include "planner/lp/plan_sweep.hpp"
 
+#include <map>
+#include <memory>
+
 #include <fmt/format.h>
 
 #include <cmath>
@@ -137,15 +140,18 @@ SweepResult run_sweep(const Plan& plan, const SweepSpec& spec, const SolveOption
   out.key = spec.key;
   out.objective_kind = to_string(plan.objective.kind);
 
-  // One CLP model for the whole sweep; the stats of the first (primary) solve of each step.
-  auto warm = std::make_shared<ClpWarmSolver>();
+  // One CLP model per LP shape for the whole sweep (a goal objective's second stage solves two
+  // more LPs of other shapes each step); the stats of the first (primary) solve of each step.
+  auto models = std::make_shared<std::map<std::pair<int, int>, std::unique_ptr<ClpWarmSolver>>>();
   struct Stats {
     bool first = true;
     int iterations = 0;
     bool warm = false;
   };
   auto stats = std::make_shared<Stats>();
-  LpSolver solver = [warm, stats](const LinearProgram& lp, const SolveOptions& o) {
+  LpSolver solver = [models, stats](const LinearProgram& lp, const SolveOptions& o) {
+    auto& warm = (*models)[{lp.num_row, lp.num_col}];
+    if (!warm) warm = std::make_unique<ClpWarmSolver>();
     LpSolution s = warm->solve(lp, o);
     if (stats->first) {
       stats->first = false;

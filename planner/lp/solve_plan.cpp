@@ -1,9 +1,11 @@
 #include "planner/lp/solve_plan.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "planner/lp/clp_solver.hpp"
 #include "planner/lp/leontief_crash.hpp"
+#include "planner/lp/second_stage.hpp"
 
 namespace planner::lp {
 namespace {
@@ -31,6 +33,58 @@ PlanResult without_optimum(const Plan& plan, const PlanLp& plan_lp, const LpSolu
     r.message = "the solver stopped without an answer: " + s.message;
   }
   return r;
+}
+
+// Replaces `r`'s quantities by the second stage's (second_stage.hpp); its shadow prices and
+// shortfalls stay the first stage's. The stages hold the optimum within 1e-12 (relative), and
+// within 1e-9 when rounding makes that infeasible; a stage that still fails leaves the first
+// vertex and says why.
+void run_second_stage(const Plan& plan, const PlanLp& plan_lp, const LpSolution& first, const LpSolver& solver,
+                      const SolveOptions& options, PlanResult& r) {
+  std::string failed;
+  for (double tol : {1e-12, 1e-9}) {
+    const LinearProgram held = held_first_stage(plan_lp, first.objective, tol);
+    std::optional<LinearProgram> floor_lp = floor_stage(plan, plan_lp, held);
+    std::optional<double> mu;
+    std::vector<BindingRow> floor_binding;
+    if (floor_lp) {
+      LpSolution s = solver(*floor_lp, options);
+      if (s.status != SolveStatus::optimal) {
+        failed = "the second stage's floor did not solve (" + to_string(s.status) + ")";
+        continue;
+      }
+      mu = s.objective;
+      for (int i = 0; i < floor_lp->num_row; ++i) {
+        const std::string& row = floor_lp->row_names[i];
+        const double price = shadow_price(*floor_lp, s, i);
+        if (std::fabs(price) > 1e-9 && row.rfind("second_stage_floor[", 0) != 0 && is_binding(*floor_lp, s, i))
+          floor_binding.push_back({row, price});
+      }
+      std::stable_sort(floor_binding.begin(), floor_binding.end(), [](const BindingRow& a, const BindingRow& b) {
+        return std::fabs(a.shadow_price) > std::fabs(b.shadow_price);
+      });
+    }
+    const LinearProgram size_lp = size_stage(plan, plan_lp, floor_lp ? *floor_lp : held, mu, tol);
+    LpSolution s = solver(size_lp, options);
+    if (s.status != SolveStatus::optimal) {
+      failed = "the second stage did not solve (" + to_string(s.status) + ")";
+      continue;
+    }
+    PlanResult sized = read_plan_result(plan, plan_lp, size_lp, s);
+    r.output = std::move(sized.output);
+    r.capacity = std::move(sized.capacity);
+    r.capacity_additions = std::move(sized.capacity_additions);
+    r.stock = std::move(sized.stock);
+    r.exports = std::move(sized.exports);
+    r.imports = std::move(sized.imports);
+    r.consumption = std::move(sized.consumption);
+    r.resource_use = std::move(sized.resource_use);
+    r.second_stage = to_string(plan.second_stage);
+    r.second_stage_growth = mu;
+    r.second_stage_binding = std::move(floor_binding);
+    return;
+  }
+  r.second_stage_note = failed + ": quantities are the first stage's vertex";
 }
 
 }  // namespace
@@ -66,7 +120,11 @@ PlanResult solve_plan(const Plan& plan, const SolveOptions& options, const LpSol
     first_options.start = std::make_shared<StartingBasis>(leontief_crash_basis(plan, plan_lp));
   LpSolution first = solver(plan_lp.lp, first_options);
   if (first.status != SolveStatus::optimal) return without_optimum(plan, plan_lp, first, solver, options);
-  if (!plan_lp.then) return read_plan_result(plan, plan_lp, plan_lp.lp, first);
+  if (!plan_lp.then) {
+    PlanResult r = read_plan_result(plan, plan_lp, plan_lp.lp, first);
+    if (has_second_stage(plan)) run_second_stage(plan, plan_lp, first, solver, options, r);
+    return r;
+  }
 
   LinearProgram second_lp = hold_objective(plan_lp.lp, plan_lp.objective, first.objective, *plan_lp.then);
   LpSolution second = solver(second_lp, options);

@@ -8,7 +8,8 @@
 namespace planner::lp {
 
 /// Solves `plan` with CLP. Infeasible/unbounded plans come back with a diagnosis, not an exception;
-/// bad plan data throws Error (exit 2).
+/// bad plan data throws Error (exit 2). A goal objective without `then` is followed by its
+/// second stage (second_stage.hpp) unless the plan says second_stage = "none".
 PlanResult solve_plan(const Plan& plan, const SolveOptions& options = {});
 
 /// The same with another solver (tests hand in fakes or other back ends).

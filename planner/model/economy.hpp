@@ -19,6 +19,9 @@ struct Sector {
   double depreciation = 0.0;        ///< δ in [0,1)
   double demand = 0.0;              ///< exogenous final demand per demand year
   std::optional<double> export_price, export_limit, import_price, import_limit;
+  /// Price per unit in the model's value unit (e.g. 1926/27 rubles): weights of the plan
+  /// LP's second stage when a plan asks for `second_stage = "prices"`.
+  std::optional<double> price;
   std::string source;               ///< where the sector's figures come from (free text)
 };
 

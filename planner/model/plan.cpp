@@ -28,4 +28,13 @@ std::optional<ObjectiveKind> objective_kind_from_string(const std::string& text)
   return std::nullopt;
 }
 
+std::string to_string(SecondStage stage) {
+  switch (stage) {
+    case SecondStage::base_output: return "base-output";
+    case SecondStage::prices: return "prices";
+    case SecondStage::none: return "none";
+  }
+  return "unknown";
+}
+
 }  // namespace planner

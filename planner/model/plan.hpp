@@ -60,6 +60,17 @@ struct Actual {
   std::vector<std::pair<double, std::string>> alternatives;
 };
 
+/// How the second stage of a goal objective (max-fulfilment, min-shortfall) sizes the rest of
+/// the economy once the goals are held at their optimum (docs/plan-model.md, "Second stage").
+enum class SecondStage {
+  base_output,  ///< every product without a goal ≥ μ·x̄, μ largest; then Σ x[j,T]/x̄_j largest
+  prices,       ///< the same floor, then Σ price_j·x[j,T] largest (each sector's `price`)
+  none,         ///< no second stage: the quantities of the first optimum's vertex
+};
+
+/// "base-output", "prices", "none" as written in plan files.
+std::string to_string(SecondStage stage);
+
 struct ResourceOverride {
   std::optional<std::vector<double>> available;  ///< replaces the model's availability
   bool unlimited = false;
@@ -80,6 +91,8 @@ struct Plan {
   std::optional<std::vector<double>> demand_override;  ///< per sector, plan years
   Objective objective;
   std::optional<Objective> then;           ///< lexicographic second stage
+  /// Second stage of a goal objective without `then` (plan key `second_stage`).
+  SecondStage second_stage = SecondStage::base_output;
   std::vector<Goal> goals;
   std::vector<Actual> actuals;
   std::string description;                 ///< free text (sources, conflicts)

@@ -1,0 +1,195 @@
+#include "planner/lp/history_test.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "planner/lp/clp_solver.hpp"
+#include "planner/lp/solve_plan.hpp"
+#include "planner/model/error.hpp"
+
+namespace planner::lp {
+namespace {
+
+std::string name_of(const Sector& s) {
+  std::string n = s.name.empty() ? s.id : s.name;
+  if (auto paren = n.find(" ("); paren != std::string::npos && paren > 0 && n.back() == ')') n.resize(paren);
+  return n;
+}
+
+std::string unit_of(const Economy& e, const Sector& s) { return s.unit.empty() ? e.unit : s.unit; }
+
+std::string qty(double v) { return fmt::format("{:.4g}", v); }
+
+// "coal,3" inside "capacity[coal,3]" → (coal, 3); (row, −1) when the row has no such form.
+std::pair<std::string, int> sector_year(const std::string& row) {
+  auto open = row.find('['), comma = row.rfind(','), close = row.rfind(']');
+  if (open == std::string::npos || comma == std::string::npos || close == std::string::npos || comma < open) return {row, -1};
+  try {
+    return {row.substr(open + 1, comma - open - 1), std::stoi(row.substr(comma + 1, close - comma - 1))};
+  } catch (const std::exception&) {
+    return {row, -1};
+  }
+}
+
+// One violation of the relaxation in words, with the record it serves where there is one.
+std::string finding(const Plan& plan, const HistoryTest& h, const Violation& v, const LinearProgram& lp) {
+  const Economy& e = plan.economy;
+  if (v.kind == "capacity" || v.kind == "balance") {
+    auto [id, t] = sector_year(v.row);
+    auto j = e.sector_index(id);
+    if (j && t >= 0) {
+      const Sector& s = e.sectors[*j];
+      const std::string unit = unit_of(e, s);
+      const int year = plan.calendar_year(t);
+      if (v.kind == "capacity") {
+        std::string text = fmt::format("{} capacity in {} falls short by {} {}", name_of(s), year, qty(v.amount), unit);
+        for (const auto& r : h.records)
+          if (r.sector == id && r.year == t && r.value > v.amount)
+            return text + fmt::format(": the record ({} {}) needs about {:.2f}× the capacity the {} stock and all the "
+                                      "investment the model can afford give by then ({})",
+                                      qty(r.value), unit, r.value / (r.value - v.amount), e.base_year, qty(r.value - v.amount));
+        if (s.output > 0.0) text += fmt::format(" ({:.0f} % of {} output)", 100.0 * v.amount / s.output, e.base_year);
+        return text;
+      }
+      const bool surplus = v.advice.find("more than can be used") != std::string::npos;
+      std::string text = surplus ? fmt::format("{} in {}: {} {} more than can be used", name_of(s), year, qty(v.amount), unit)
+                                 : fmt::format("{} supply in {} is short by {} {}", name_of(s), year, qty(v.amount), unit);
+      if (s.output > 0.0) text += fmt::format(" ({:.0f} % of {} output)", 100.0 * v.amount / s.output, e.base_year);
+      return text;
+    }
+  }
+  if (v.kind == "resource") {
+    const std::string fam = v.row.substr(0, v.row.find('['));
+    auto r = e.resource_index(fam);
+    auto row = lp.row(v.row);
+    int t = -1;
+    try {
+      t = std::stoi(v.row.substr(v.row.find('[') + 1));
+    } catch (const std::exception&) {
+    }
+    if (r && row && t >= 0) {
+      const Resource& res = e.resources[*r];
+      const double limit = lp.row_upper[static_cast<std::size_t>(*row)];
+      std::string text = fmt::format("{} in {}: {} {} more than the model allows", res.name.empty() ? res.id : res.name,
+                                     plan.calendar_year(t), qty(v.amount), res.unit);
+      if (std::isfinite(limit) && limit > 0.0) text += fmt::format(" (+{:.0f} %)", 100.0 * v.amount / limit);
+      return text;
+    }
+  }
+  if (v.kind == "currency")
+    return fmt::format("foreign currency in {} is short by {}", plan.calendar_year(std::stoi(v.row.substr(v.row.find('[') + 1))),
+                       qty(v.amount));
+  return v.advice;
+}
+
+std::string percent(double share) { return fmt::format("{:.1f} %", 100.0 * share); }
+
+}  // namespace
+
+std::vector<HistoryRecord> history_records(const Plan& plan) {
+  std::vector<HistoryRecord> out;
+  const int last = plan.calendar_year(plan.years);
+  for (const Actual& a : plan.actuals) {
+    if (a.year > last)
+      throw Error(ExitCode::bad_input, plan.file, "actual." + a.sector + ".year",
+                  fmt::format("the actual of {} in {} is outside the plan ({}–{}): the model has no output that year to "
+                              "test it against; give the plan more years or drop the record",
+                              a.sector, a.year, plan.calendar_year(0), last));
+    const int t = a.year - plan.economy.base_year;
+    if (t < 1) continue;  // a base-year record is the model's own data
+    out.push_back({a.sector, t, a.value});
+  }
+  std::stable_sort(out.begin(), out.end(), [](const HistoryRecord& x, const HistoryRecord& y) { return x.year < y.year; });
+  return out;
+}
+
+Plan history_plan(const Plan& plan) {
+  Plan h = plan;
+  const std::vector<HistoryRecord> records = history_records(plan);
+  h.objective = Objective{};
+  h.objective.kind = ObjectiveKind::max_fulfilment;
+  h.then.reset();
+  h.second_stage = SecondStage::none;
+  h.goals.clear();
+  int last = 1;
+  for (const auto& r : records) {
+    Goal g;
+    g.id = fmt::format("{}@{}", r.sector, plan.calendar_year(r.year));
+    g.sector = r.sector;
+    g.target = r.value;
+    g.year = r.year;
+    h.goals.push_back(g);
+    last = std::max(last, r.year);
+  }
+  // History ends with the latest record: no terminal condition, and what the last year makes
+  // beyond its use may go unused (the economy went on; the plan's horizon is not history's).
+  h.years = last;
+  h.terminal_steady_state = false;
+  h.free_disposal = true;
+  std::vector<int> demand;
+  for (int t : plan.demand_years)
+    if (t <= h.horizon()) demand.push_back(t);
+  h.demand_years = demand;
+  return h;
+}
+
+HistoryTest test_history(const Plan& plan, const SolveOptions& options) {
+  return test_history(plan, options, [](const LinearProgram& lp, const SolveOptions& o) { return solve_with_clp(lp, o); });
+}
+
+HistoryTest test_history(const Plan& plan, const SolveOptions& options, const LpSolver& solver) {
+  HistoryTest h;
+  h.records = history_records(plan);
+  if (h.records.empty()) {
+    h.status = "not-applicable";
+    h.verdict = "The plan records no outcome in its years, so the history test does not apply.";
+    return h;
+  }
+  const Plan hp = history_plan(plan);
+  h.last_year = hp.years;
+  const int year = plan.calendar_year(hp.years);
+  PlanResult r = solve_plan(hp, options, solver);
+  if (r.status == "infeasible") {
+    h.status = "model-infeasible";
+    h.verdict = fmt::format("The model cannot reach even a zero share of the record by {}: it cannot meet its own "
+                            "demand from {} ({})", year, plan.economy.base_year, r.diagnosis ? r.diagnosis->summary : r.message);
+    return h;
+  }
+  if (r.status != "optimal" || !r.fulfilment) {
+    h.status = "error";
+    h.verdict = "The history test's solve failed (" + r.status + (r.message.empty() ? "" : ": " + r.message) + ").";
+    return h;
+  }
+  h.share = *r.fulfilment;
+  if (*h.share >= 1.0 - 1e-7) {
+    h.status = "feasible";
+    h.verdict = fmt::format("History is feasible in the model: every recorded outcome to {} can be reached together "
+                            "from {} (up to {} of each record at once).",
+                            year, plan.economy.base_year, percent(*h.share));
+    return h;
+  }
+
+  // The records held at 100 %: which rows of the model must give way, and by how much.
+  PlanLp lp = build_plan_lp(hp);
+  LpBuilder b(lp.lp);
+  b.set_bounds(lp.columns.lambda, 1.0, 1.0);
+  LinearProgram held = b.build();
+  for (auto& name : held.row_names)
+    if (name.rfind("goal[", 0) == 0) name = "record[" + name.substr(5);  // records must hold: not relaxable
+  held.index_names();
+  Diagnosis d = diagnose_infeasible(hp, held, solver, options, /*relative=*/true);
+  h.status = "infeasible";
+  h.relaxation = d.violations;
+  for (const auto& v : h.relaxation) h.findings.push_back(finding(hp, h, v, held));
+  h.verdict = fmt::format("The model cannot reproduce {}: at most {} of every recorded outcome can be reached together "
+                          "from {}.",
+                          year, percent(*h.share), plan.economy.base_year);
+  if (!h.findings.empty())
+    h.verdict += fmt::format(" To reach all of it, {} row{} of the model must move; the largest: {}.", h.findings.size(),
+                             h.findings.size() == 1 ? "" : "s", h.findings.front());
+  return h;
+}
+
+}  // namespace planner::lp
