@@ -26,6 +26,9 @@ Comparison sample() {
   coal.goal_year = 1933;
   coal.feasible = 60.0;
   coal.feasible_by_actual_year = 50.0;
+  coal.frontier_goals = 70.0;
+  coal.frontier_history = 62.0;
+  coal.frontier_history_year = 1932;
   coal.actual = 64.3;
   coal.actual_year = 1932;
   coal.actual_source = "WHP, \"First five-year plan\"";
@@ -48,6 +51,7 @@ Comparison sample() {
   b.shadow_price = 0.42;
   b.unit = "million workers";
   p.binding = {b};
+  p.binding_families = summarise_binding(p.binding);
   Scenario s;
   s.id = "by-1932";
   s.label = "goals asked for by 1932";
@@ -81,9 +85,11 @@ TEST(ComparisonFormat, TextShowsEveryFigure) {
   EXPECT_NE(t.find("Fulfilment λ = 0.800: 80.0% of every goal"), std::string::npos) << t;
   EXPECT_NE(t.find("Coal "), std::string::npos);
   EXPECT_EQ(t.find("Coal (hard"), std::string::npos);  // short names in tables
-  for (const char* s : {"35.40", "75.00", "×2.12", "60.00", "50.00", "64.30 (1932)*", "85.7%", "80.0%", "128.6%",
+  // frontier (a) 70.00 is 93.3% of the goal; the actual 64.30 is 103.7% of frontier (b) 62.00.
+  for (const char* s : {"35.40", "75.00", "×2.12", "60.00", "70.00", "62.00", "64.30 (1932)*", "85.7%", "93.3%", "103.7%",
                         "Coal: feasible 60.00 of 75.00 Mt by 1933 (80.0%)",
-                        "labour in 1931 (shadow price 0.42 per million workers)", "by-1932", "−0.200", "64.40 Mt"})
+                        "Labour binds in 1931: one more million workers that year raises every goal by 42 %", "by-1932",
+                        "−0.200", "64.40 Mt"})
     EXPECT_NE(t.find(s), std::string::npos) << s << "\n" << t;
 }
 
@@ -92,7 +98,7 @@ TEST(ComparisonFormat, MarkdownHasTablesAndHeadings) {
   EXPECT_EQ(md.rfind("# Plan, feasible and actual\n", 0), 0u);
   EXPECT_NE(md.find("## FYP1, optimal"), std::string::npos);
   EXPECT_NE(md.find("| Coal | Mt | 35.40 | 75.00 |"), std::string::npos) << md;
-  EXPECT_NE(md.find("- labour in 1931"), std::string::npos);
+  EXPECT_NE(md.find("- Labour binds in 1931"), std::string::npos) << md;
 }
 
 TEST(ComparisonFormat, CsvOneRowPerPlanAndProduct) {

@@ -5,8 +5,7 @@
 #include <vector>
 
 #include "planner/cli/command.hpp"
-#include "planner/cli/progress.hpp"
-#include "planner/cli/solver_options.hpp"
+#include "planner/cli/comparison_run.hpp"
 #include "planner/io/output.hpp"
 #include "planner/io/plan_reader.hpp"
 #include "planner/lp/solve_plan.hpp"
@@ -37,14 +36,22 @@ void setup(CLI::App& app) {
       "             a multiple m is m·x̄)\n"
       "  feasible   what the plan LP reaches in the goal year when all goals are pursued at once:\n"
       "             the plan is re-solved as `max-fulfilment`, whose λ is the largest share of\n"
-      "             every goal feasible together (λ ≥ 1: every goal can be met)\n"
+      "             every goal feasible together (λ ≥ 1: every goal can be met); then, with the\n"
+      "             goals held at λ*, the rest of the economy as large as it can be (second stage:\n"
+      "             products without a goal at least ×μ* of x̄, then the most by x̄-weighted size)\n"
+      "  frontier   (a) the most of the product by its goal year with every goal held at λ*;\n"
+      "             (b) the most of it by its record's year with every other recorded product held\n"
+      "             at its actual: \"given what history delivered elsewhere, how much steel was\n"
+      "             possible?\" (in the model granted what those records need, if they are out of reach)\n"
+      "  history    is the recorded outcome jointly feasible in the model from the base year? If\n"
+      "             not, which balances, capacities or resources must move, and by how much\n"
       "  by then    the same, re-solved with the plan truncated to the year of the recorded\n"
       "             outcome (the First Plan was declared fulfilled in Dec 1932, after 4¼ years)\n"
       "  actual     the plan's [actual] figure (other sources' figures where they conflict)\n"
       "  ratios     actual/goal (goal fulfilment), feasible/goal (feasibility gap),\n"
       "             actual/feasible (realised share)\n"
-      "Goals that could not be met are listed with the rows that bound them: binding resource,\n"
-      "capacity and balance rows with their shadow prices (how much λ would rise per unit more).");
+      "Goals that could not be met are listed with what bound them: one line per binding resource,\n"
+      "capacity or balance over its years, with its shadow price (how much λ would rise per unit more).");
   cmd->footer(
       "Examples:\n"
       "  planner compare plans/fyp1-gosplan-optimal.toml\n"
@@ -59,6 +66,8 @@ void setup(CLI::App& app) {
     bool no_consumption_floor = false;
     bool no_exports = false;
     bool no_by_actual_year = false;
+    bool no_frontiers = false;
+    bool no_history = false;
     SolverArgs solver;
     OutputOptions output;
   };
@@ -72,6 +81,9 @@ void setup(CLI::App& app) {
                 "(grain, oil) bought in imported machinery");
   cmd->add_flag("--no-by-actual-year", args->no_by_actual_year,
                 "skip the re-solve truncated to the year of the recorded outcomes");
+  cmd->add_flag("--no-frontiers", args->no_frontiers, "skip the per-product frontiers (one warm re-solve per product)");
+  cmd->add_flag("--no-history", args->no_history,
+                "skip the history test (are the recorded outcomes jointly feasible in the model?) and frontier (b)");
   add_solver_options(*cmd, args->solver, /*tuning=*/false);
   add_output_options(*cmd, args->output, {"table", "md", "csv", "json", "html"});
   cmd->callback([args] {
@@ -83,17 +95,9 @@ void setup(CLI::App& app) {
     options.no_exports = args->no_exports;
     // Every re-solve runs under the limits; the first one reached stops the comparison (exit 4).
     const lp::SolveOptions solve_options = to_solve_options(args->solver, verbosity().verbose);
-    auto solve = [&solve_options](const Plan& plan) {
-      lp::SolveOptions lp_options = solve_options;
-      lp::PlanResult r;
-      {
-        SolveProgressLine line(lp_options);
-        r = lp::solve_plan(plan, lp_options);
-      }
-      if (r.status == "iteration-limit") throw Error(ExitCode::solver_failure, plan.file, "", limit_advice(r.message));
-      return summarise(plan, r);
-    };
-    Comparison c = compare_plans(plans, options, solve);
+    if (!args->no_frontiers) options.frontier = frontier_with_clp(solve_options);
+    if (!args->no_history) options.history = history_with_clp(solve_options);
+    Comparison c = compare_plans(plans, options, comparison_solver(solve_options));
     emit(render(c, args->output.format), args->output.out);
   });
 }

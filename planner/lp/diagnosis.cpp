@@ -100,6 +100,7 @@ Diagnosis diagnose_infeasible(const Plan& plan, const LinearProgram& lp, const L
     int row, col;
     std::string kind;
     bool surplus;
+    bool upper;
   };
   std::vector<Slack> slacks;
   for (int i = 0; i < lp.num_row; ++i) {
@@ -111,12 +112,12 @@ Diagnosis diagnose_infeasible(const Plan& plan, const LinearProgram& lp, const L
     if (has_lower) {  // a ≥ row or a balance gets help from the left: extra supply, less requirement
       int col = b.add_variable("short[" + lp.row_names[i] + "]", 0.0, kInf, cost);
       b.add_coefficient(i, col, 1.0);
-      slacks.push_back({i, col, kind, false});
+      slacks.push_back({i, col, kind, false, false});
     }
     if (has_upper) {  // a ≤ row (or a balance's surplus) may be exceeded
       int col = b.add_variable("excess[" + lp.row_names[i] + "]", 0.0, kInf, cost);
       b.add_coefficient(i, col, -1.0);
-      slacks.push_back({i, col, kind, equality});
+      slacks.push_back({i, col, kind, equality, true});
     }
   }
   LpSolution s = solver(b.build(), options);
@@ -132,7 +133,7 @@ Diagnosis diagnose_infeasible(const Plan& plan, const LinearProgram& lp, const L
     double v = s.col_value[static_cast<std::size_t>(sl.col)];
     if (v <= 1e-7) continue;
     const std::string& row = lp.row_names[sl.row];
-    d.violations.push_back({row, sl.kind, v, advice(sl.kind, row, v, sl.surplus, lp, sl.row)});
+    d.violations.push_back({row, sl.kind, v, advice(sl.kind, row, v, sl.surplus, lp, sl.row), sl.upper});
   }
   std::stable_sort(d.violations.begin(), d.violations.end(),
                    [](const Violation& x, const Violation& y) { return x.amount > y.amount; });

@@ -24,6 +24,7 @@ struct Violation {
   std::string kind;       ///< goal | terminal | resource | capacity | balance | currency | floor
   double amount = 0.0;    ///< by how much (in the row's unit) it must move
   std::string advice;     ///< what that means and what to change
+  bool upper = false;     ///< the row's upper bound gives way (raised by amount), else its lower (lowered)
 };
 
 struct Diagnosis {

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cmath>
 #include <memory>
 
 #include "planner/lp/clp_solver.hpp"
@@ -19,16 +21,14 @@ std::vector<FrontierValue> fulfilment_frontier(const Plan& plan, double level, c
                              [warm](const LinearProgram& lp, const SolveOptions& o) { return warm->solve(lp, o); });
 }
 
-std::vector<FrontierValue> fulfilment_frontier(const Plan& plan, double level, const std::vector<FrontierProduct>& products,
-                                               const SolveOptions& options, const LpSolver& solver) {
-  if (plan.objective.kind != ObjectiveKind::max_fulfilment || plan.then)
-    throw std::logic_error("fulfilment_frontier: the plan must be a max-fulfilment plan without `then`");
-  PlanLp plan_lp = build_plan_lp(plan);
-  LpBuilder b(plan_lp.lp);
-  // λ fixed a hair below the level, so a frontier is not made infeasible by the first solve's rounding.
-  const double held = level - 1e-9 * std::max(1.0, std::fabs(level));
-  b.set_bounds(plan_lp.columns.lambda, held, held);
+std::vector<FrontierValue> lp_frontier(const Plan& plan, const LinearProgram& lp, const std::vector<FrontierProduct>& products,
+                                       const SolveOptions& options, const LpSolver& solver) {
+  PlanLp plan_lp = build_plan_lp(plan);  // for its column map only: `lp` has the same first columns
+  LpBuilder b(lp);
   b.set_sense(Sense::maximise);
+  // Only the costs change between products: the primal simplex resumes from the last basis.
+  SolveOptions o = options;
+  if (o.algorithm == Algorithm::by_size) o.algorithm = Algorithm::primal;
   std::vector<FrontierValue> out;
   for (const FrontierProduct& p : products) {
     b.clear_objective();
@@ -37,7 +37,7 @@ std::vector<FrontierValue> fulfilment_frontier(const Plan& plan, double level, c
         throw Error(ExitCode::bad_input, plan.file, p.id, fmt::format("no output of \"{}\" in plan year {}", p.id, p.year));
       b.add_cost(plan_lp.columns.output[j][static_cast<std::size_t>(p.year)], w);
     }
-    LpSolution s = solver(b.build(), options);
+    LpSolution s = solver(b.build(), o);
     FrontierValue v;
     v.status = s.status == SolveStatus::optimal      ? "optimal"
                : s.status == SolveStatus::unbounded  ? "unbounded"
@@ -47,6 +47,18 @@ std::vector<FrontierValue> fulfilment_frontier(const Plan& plan, double level, c
     out.push_back(v);
   }
   return out;
+}
+
+std::vector<FrontierValue> fulfilment_frontier(const Plan& plan, double level, const std::vector<FrontierProduct>& products,
+                                               const SolveOptions& options, const LpSolver& solver) {
+  if (plan.objective.kind != ObjectiveKind::max_fulfilment || plan.then)
+    throw std::logic_error("fulfilment_frontier: the plan must be a max-fulfilment plan without `then`");
+  PlanLp plan_lp = build_plan_lp(plan);
+  LpBuilder b(plan_lp.lp);
+  // λ fixed a hair below the level, so a frontier is not made infeasible by the first solve's rounding.
+  const double held = level - 1e-9 * std::max(1.0, std::fabs(level));
+  b.set_bounds(plan_lp.columns.lambda, held, held);
+  return lp_frontier(plan, b.build(), products, options, solver);
 }
 
 }  // namespace planner::lp

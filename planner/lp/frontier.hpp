@@ -34,6 +34,11 @@ struct FrontierValue {
 std::vector<FrontierValue> fulfilment_frontier(const Plan& plan, double level, const std::vector<FrontierProduct>& products,
                                                const SolveOptions& options = {});
 
+/// The frontier of each product over `lp` (any LP holding what must be held), with the columns
+/// of `plan`'s LP: one warm re-solve per product with only the objective changed.
+std::vector<FrontierValue> lp_frontier(const Plan& plan, const LinearProgram& lp, const std::vector<FrontierProduct>& products,
+                                       const SolveOptions& options, const LpSolver& solver);
+
 /// The same with another solver (tests hand in a plain cold solve to compare with).
 std::vector<FrontierValue> fulfilment_frontier(const Plan& plan, double level, const std::vector<FrontierProduct>& products,
                                                const SolveOptions& options, const LpSolver& solver);

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
 
 #include "planner/lp/clp_solver.hpp"
 #include "planner/lp/solve_plan.hpp"
@@ -20,7 +21,7 @@ std::string name_of(const Sector& s) {
 
 std::string unit_of(const Economy& e, const Sector& s) { return s.unit.empty() ? e.unit : s.unit; }
 
-std::string qty(double v) { return fmt::format("{:.4g}", v); }
+std::string qty(double v) { return std::fabs(v) >= 1000.0 ? fmt::format("{:.0f}", v) : fmt::format("{:.4g}", v); }
 
 // "coal,3" inside "capacity[coal,3]" → (coal, 3); (row, −1) when the row has no such form.
 std::pair<std::string, int> sector_year(const std::string& row) {
@@ -86,6 +87,19 @@ std::string finding(const Plan& plan, const HistoryTest& h, const Violation& v, 
 
 std::string percent(double share) { return fmt::format("{:.1f} %", 100.0 * share); }
 
+// The history plan's LP with λ = 1: every record held at its value; the record rows renamed
+// record[…] so the elastic re-solve cannot relax them.
+LinearProgram records_held(const Plan& hp) {
+  PlanLp lp = build_plan_lp(hp);
+  LpBuilder b(lp.lp);
+  b.set_bounds(lp.columns.lambda, 1.0, 1.0);
+  LinearProgram held = b.build();
+  for (auto& name : held.row_names)
+    if (name.rfind("goal[", 0) == 0) name = "record[" + name.substr(5);
+  held.index_names();
+  return held;
+}
+
 }  // namespace
 
 std::vector<HistoryRecord> history_records(const Plan& plan) {
@@ -135,6 +149,39 @@ Plan history_plan(const Plan& plan) {
   return h;
 }
 
+std::vector<FrontierValue> history_frontier(const Plan& plan, const std::vector<FrontierProduct>& products,
+                                            const SolveOptions& options) {
+  const Plan hp = history_plan(plan);
+  const LinearProgram all = records_held(hp);
+  const LpSolver solver = [](const LinearProgram& lp, const SolveOptions& o) { return solve_with_clp(lp, o); };
+  std::vector<FrontierValue> out;
+  for (FrontierProduct p : products) {
+    p.year = std::min(p.year, hp.years);
+    // The product's own records are released: the question is what the others leave for it.
+    LinearProgram lp = all;
+    for (const auto& [j, w] : p.weights) {
+      const std::string prefix = "record[" + hp.economy.sectors[j].id + "@";
+      for (int i = 0; i < lp.num_row; ++i)
+        if (lp.row_names[static_cast<std::size_t>(i)].rfind(prefix, 0) == 0) lp.row_lower[static_cast<std::size_t>(i)] = -kInf;
+    }
+    Diagnosis d = diagnose_infeasible(hp, lp, solver, options, /*relative=*/true);
+    if (d.status == "error") {
+      out.push_back({});
+      continue;
+    }
+    for (const Violation& v : d.violations) {
+      auto i = lp.row(v.row);
+      if (!i) continue;
+      // A hair more than the elastic optimum moved, so the held records stay feasible after rounding.
+      const double move = v.amount * (1.0 + 1e-9) + 1e-9;
+      if (v.upper) lp.row_upper[static_cast<std::size_t>(*i)] += move;
+      else lp.row_lower[static_cast<std::size_t>(*i)] -= move;
+    }
+    out.push_back(lp_frontier(hp, lp, {p}, options, solver).front());
+  }
+  return out;
+}
+
 HistoryTest test_history(const Plan& plan, const SolveOptions& options) {
   return test_history(plan, options, [](const LinearProgram& lp, const SolveOptions& o) { return solve_with_clp(lp, o); });
 }
@@ -172,13 +219,7 @@ HistoryTest test_history(const Plan& plan, const SolveOptions& options, const Lp
   }
 
   // The records held at 100 %: which rows of the model must give way, and by how much.
-  PlanLp lp = build_plan_lp(hp);
-  LpBuilder b(lp.lp);
-  b.set_bounds(lp.columns.lambda, 1.0, 1.0);
-  LinearProgram held = b.build();
-  for (auto& name : held.row_names)
-    if (name.rfind("goal[", 0) == 0) name = "record[" + name.substr(5);  // records must hold: not relaxable
-  held.index_names();
+  const LinearProgram held = records_held(hp);
   Diagnosis d = diagnose_infeasible(hp, held, solver, options, /*relative=*/true);
   h.status = "infeasible";
   h.relaxation = d.violations;

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "planner/lp/diagnosis.hpp"
+#include "planner/lp/frontier.hpp"
 #include "planner/lp/lp_solution.hpp"
 #include "planner/model/plan.hpp"
 
@@ -44,6 +45,14 @@ std::vector<HistoryRecord> history_records(const Plan& plan);
 
 /// The max-fulfilment plan whose goals are the records (goal ids "<sector>@<calendar year>").
 Plan history_plan(const Plan& plan);
+
+/// Frontier (b): for each product, the most of it in its year (read in the latest record's year
+/// when later) with every *other* record held at its value — in the model granted the least
+/// change (the elastic re-solve, penalties relative to each row's size) that makes those other
+/// records reachable, when they are not. "Given what history delivered elsewhere, how much
+/// steel was possible?"
+std::vector<FrontierValue> history_frontier(const Plan& plan, const std::vector<FrontierProduct>& products,
+                                            const SolveOptions& options = {});
 
 /// Runs the test with CLP.
 HistoryTest test_history(const Plan& plan, const SolveOptions& options = {});

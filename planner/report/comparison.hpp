@@ -12,6 +12,8 @@
 #include <vector>
 
 #include "planner/model/plan.hpp"
+#include "planner/report/binding_constraint.hpp"
+#include "planner/report/binding_summary.hpp"
 
 namespace planner {
 
@@ -35,7 +37,15 @@ struct ProductComparison {
   Figure goal_multiple;         ///< stated goal as a multiple of x̄ (a target T gives T/x̄)
   int goal_year = 0;            ///< calendar year of the goal
   std::string goal_source;      ///< the goal's `source`
-  Figure feasible;              ///< LP output in the goal year at maximal fulfilment λ
+  Figure feasible;              ///< LP output in the goal year at maximal fulfilment λ (second stage)
+  /// Frontier (a): the most of it reachable by its goal year with every goal held at λ*.
+  Figure frontier_goals;
+  /// Frontier (b): the most of it reachable by `frontier_history_year` with every recorded
+  /// product held at its actual (times min(1, θ*) when history is not feasible).
+  Figure frontier_history;
+  int frontier_history_year = 0; ///< calendar year of frontier (b)
+  /// Why `feasible` is below the base year, when it is (empty otherwise).
+  std::string below_base;
   Figure feasible_by_actual_year;  ///< LP output in the actual's year, plan truncated to it
   Figure actual;                ///< recorded outcome
   int actual_year = 0;          ///< calendar year of the recorded outcome (0 = none)
@@ -57,25 +67,14 @@ struct ProductComparison {
   Figure realised_share() const;
   /// The feasible figure realised_share() divides by.
   Figure feasible_for_actual() const;
+  /// frontier (a) / goal: how much of its goal the product could reach with the others at λ*.
+  Figure frontier_gap() const;
+  /// actual / frontier (b): how much of what history allowed the product reached.
+  Figure history_share() const;
   /// True when there is a goal, the LP solved, and the feasible output falls short of it.
   bool goal_unmet() const;
 };
 
-/// A row of the plan LP that binds at the optimum, in words.
-struct BindingConstraint {
-  std::string row;              ///< the LP's row name
-  /// "resource", "capacity", "balance", "goal", "terminal", "floor", "trade" or "other".
-  std::string kind;
-  std::string subject;          ///< resource or sector id (empty when unknown)
-  std::string subject_name;     ///< its display name
-  int year = 0;                 ///< calendar year (0 when the row has none; in a SolveSummary: plan year t, −1 for none)
-  double shadow_price = 0.0;    ///< change of λ per unit of the row's right-hand side
-  std::string unit;             ///< unit of the right-hand side
-  /// What the row constrains, in words: "labour in 1931", "coal capacity in 1931".
-  std::string what() const;
-  /// "labour in 1931 (shadow price 0.42 per million workers)".
-  std::string text() const;
-};
 
 /// A re-solve of a plan under a changed assumption.
 struct Scenario {
@@ -91,6 +90,25 @@ struct Scenario {
   std::map<std::string, double> feasible;     ///< sector → output in goal_year
   std::map<std::string, double> imports;      ///< sector → imports summed over plan years
   std::map<std::string, double> delta_imports;  ///< sector → imports − the plan's
+};
+
+/// History tested against the model (planner/lp/history_test.hpp), in report form.
+struct HistorySummary {
+  /// "feasible", "infeasible", "model-infeasible", "not-applicable", "error"; empty when not run.
+  std::string status;
+  std::string verdict;          ///< one sentence
+  int year = 0;                 ///< calendar year of the latest record (in a HistorySolver's answer: plan year)
+  Figure share;                 ///< θ*: the largest share of every record reachable at once
+  std::vector<std::string> findings;  ///< the relaxation in words, when infeasible
+  std::vector<std::string> caveats;   ///< why a recorded figure may mislead (notes, conflicting sources)
+  std::map<std::string, double> frontier;  ///< product → frontier (b), from the solver
+};
+
+/// A product whose frontier is asked: Σ weight·x[sector, year] (year: plan year 1…T).
+struct FrontierQuestion {
+  std::string id;
+  std::map<std::string, double> weights;  ///< sector id → weight (one sector: weight 1)
+  int year = 0;
 };
 
 /// Where a figure comes from: one source text and what cites it.
@@ -116,6 +134,14 @@ struct PlanComparison {
   std::map<std::string, double> imports;  ///< sector → imports summed over plan years
   std::vector<ProductComparison> products;
   std::vector<BindingConstraint> binding;  ///< by |shadow price|, largest first
+  std::vector<BindingFamily> binding_families;  ///< the binding rows, one sentence per family and subject
+  /// The second stage (planner/lp/second_stage.hpp): weighting when the quantities come from it.
+  std::string second_stage;
+  Figure second_stage_growth;   ///< μ*: products without a goal reach ≥ μ*·x̄ in the goal year
+  std::vector<BindingConstraint> second_stage_binding;  ///< what bounds μ* (∂μ per unit), largest first
+  std::string second_stage_note;
+  HistorySummary history;
+  std::vector<std::string> summary;  ///< three sentences a teacher could read aloud
   std::vector<Scenario> scenarios;
   std::vector<SourceNote> sources;
 
@@ -144,15 +170,26 @@ struct SolveSummary {
   std::map<std::string, std::map<int, double>> imports;  ///< sector → t → m[i,t]
   std::map<std::string, std::map<int, double>> exports;  ///< sector → t → z[i,t]
   std::vector<BindingConstraint> binding;  ///< years as plan years t (converted later)
+  std::string second_stage;       ///< weighting of the second stage that gave the quantities, or ""
+  Figure second_stage_growth;     ///< μ*
+  std::vector<BindingConstraint> second_stage_binding;  ///< years as plan years t
+  std::string second_stage_note;
 };
 
 /// Solves one plan; the default calls the LP library (planner/report/plan_solve.hpp).
 using PlanSolver = std::function<SolveSummary(const Plan&)>;
+/// Frontiers of the max-fulfilment plan with λ held at `level`, one per question (nullopt where
+/// the LP has no optimum); the default calls planner/lp/frontier.hpp.
+using FrontierSolver = std::function<std::vector<Figure>(const Plan&, double level, const std::vector<FrontierQuestion>&)>;
+/// The history test of a plan and frontier (b) of each question (planner/lp/history_test.hpp).
+using HistorySolver = std::function<HistorySummary(const Plan&, const std::vector<FrontierQuestion>&)>;
 
 struct ComparisonOptions {
   bool by_actual_year = true;          ///< re-solve truncated to each earlier actual year
   bool no_consumption_floor = false;   ///< re-solve with exogenous demand set to zero
   bool no_exports = false;             ///< re-solve with every paid export limited to zero
+  FrontierSolver frontier;             ///< frontier (a) of every product; none when unset
+  HistorySolver history;               ///< the history test and frontier (b); none when unset
 };
 
 /// The plan re-posed as `max-fulfilment` of its goals, without a `then` objective, so every

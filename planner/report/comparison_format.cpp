@@ -131,8 +131,8 @@ std::string lambda_sentence(const PlanComparison& p) {
 }
 
 Table product_table(const PlanComparison& p) {
-  Table t({"product", "unit", fmt::format("base {}", p.base_year), "goal", "goal ×", "feasible", "feasible by then",
-           "actual", "actual/goal", "feasible/goal", "actual/feasible"});
+  Table t({"product", "unit", fmt::format("base {}", p.base_year), "goal", "goal ×", "feasible", "frontier (a)",
+           "frontier (b)", "actual", "actual/goal", "(a)/goal", "actual/(b)"});
   t.align(1, Table::Align::left);
   for (const auto& x : p.products) {
     std::string goal = format_quantity(x.goal);
@@ -140,10 +140,13 @@ Table product_table(const PlanComparison& p) {
     std::string actual = format_quantity(x.actual);
     if (x.actual) actual += fmt::format(" ({})", x.actual_year);
     if (!x.actual_alternatives.empty()) actual += "*";
-    std::string by_then = x.actual && x.actual_year < x.goal_year ? format_quantity(x.feasible_by_actual_year) : kMissing;
-    t.add_row({short_name(x), x.unit, format_quantity(x.base), goal, format_multiple(x.goal_multiple), format_quantity(x.feasible),
-               by_then, actual, format_percent(x.goal_fulfilment()), format_percent(x.feasibility_gap()),
-               format_percent(x.realised_share())});
+    std::string feasible = format_quantity(x.feasible);
+    if (!x.below_base.empty()) feasible += "†";
+    std::string b = format_quantity(x.frontier_history);
+    if (x.frontier_history && x.frontier_history_year != x.actual_year) b += fmt::format(" ({})", x.frontier_history_year);
+    t.add_row({short_name(x), x.unit, format_quantity(x.base), goal, format_multiple(x.goal_multiple), feasible,
+               format_quantity(x.frontier_goals), b, actual, format_percent(x.goal_fulfilment()),
+               format_percent(x.frontier_gap()), format_percent(x.history_share())});
   }
   return t;
 }
@@ -171,14 +174,34 @@ std::vector<std::string> unmet_lines(const PlanComparison& p) {
 
 std::vector<std::string> binding_lines(const PlanComparison& p, std::size_t limit) {
   std::vector<std::string> out;
-  for (const auto& b : p.binding) {
+  for (const auto& f : p.binding_families) {
     if (out.size() == limit) {
-      out.push_back(fmt::format("… and {} more (see --format json)", p.binding.size() - limit));
+      out.push_back(fmt::format("… and {} more (see --format json)", p.binding_families.size() - limit));
       break;
     }
-    out.push_back(b.text());
+    out.push_back(f.text);
   }
   return out;
+}
+
+std::string history_heading(const PlanComparison& p) {
+  return p.history.year ? fmt::format("Can the model reproduce {}?", p.history.year) : "Can the model reproduce history?";
+}
+
+// Which numbers come from which stage, in one paragraph under the table.
+std::string column_key(const PlanComparison& p) {
+  std::string key = "feasible: the goal year's output at λ*";
+  if (!p.second_stage.empty())
+    key += fmt::format(", the rest of the economy as large as the goals allow (second stage, {} weighting", p.second_stage) +
+           (p.second_stage_growth ? fmt::format(": every product without a goal ≥ ×{:.2f} of {})", *p.second_stage_growth, p.base_year)
+                                  : std::string(")"));
+  else
+    key += " (one optimal vertex: no second stage)";
+  key += "; frontier (a): the most of it by its goal year with every goal held at λ*; frontier (b): the most of it by its "
+         "record's year with every other recorded product held at its actual";
+  if (p.history.status == "infeasible")
+    key += ", in the model granted the least change that makes those other records reachable (history is out of its reach)";
+  return key + ".";
 }
 
 std::string plan_label(const PlanComparison& p) { return p.name.empty() ? p.file : p.name; }
@@ -188,7 +211,7 @@ std::vector<Block> document(const Comparison& c) {
   doc.push_back(Heading{1, "Plan, feasible and actual"});
   if (c.plans.size() > 1) {
     Table s({"plan", "goal year", "λ", "λ by the actuals' year", "without consumption", "without exports",
-             "goals not feasible"});
+             "history feasible", "goals not feasible"});
     for (const auto& p : c.plans) {
       std::string by = kMissing, noc = kMissing, nox = kMissing;
       for (const auto& sc : p.scenarios) {
@@ -198,7 +221,11 @@ std::vector<Block> document(const Comparison& c) {
       }
       std::string unmet;
       for (const auto* x : p.unmet_goals()) unmet += (unmet.empty() ? "" : ", ") + x->id;
-      s.add_row({plan_label(p), std::to_string(p.goal_year), format_lambda(p.fulfilment), by, noc, nox,
+      std::string history = p.history.status == "feasible"     ? "yes"
+                            : p.history.status == "infeasible" ? "no (" + format_percent(p.history.share) + ")"
+                            : p.history.status.empty()         ? kMissing
+                                                               : p.history.status;
+      s.add_row({plan_label(p), std::to_string(p.goal_year), format_lambda(p.fulfilment), by, noc, nox, history,
                  p.fulfilment ? (unmet.empty() ? "none" : unmet) : kMissing});
     }
     doc.push_back(Heading{2, "Summary"});
@@ -209,8 +236,31 @@ std::vector<Block> document(const Comparison& c) {
     std::string where = p.file.empty() ? "" : p.file + "; ";
     if (!p.model_name.empty()) where += "model " + p.model_name + "; ";
     doc.push_back(Paragraph{where + fmt::format("base year {}, goal year {} (T = {}).", p.base_year, p.goal_year, p.years)});
+    if (!p.summary.empty()) {
+      std::string said;
+      for (const auto& sentence : p.summary) said += (said.empty() ? "" : " ") + sentence;
+      doc.push_back(Paragraph{said});
+    }
+    if (!p.history.status.empty()) {
+      doc.push_back(Heading{3, history_heading(p)});
+      doc.push_back(Paragraph{p.history.verdict});
+      if (!p.history.findings.empty()) doc.push_back(Bullets{p.history.findings});
+      if (!p.history.caveats.empty()) {
+        doc.push_back(Paragraph{"Why a recorded figure may mislead:"});
+        doc.push_back(Bullets{p.history.caveats});
+      }
+    }
+    doc.push_back(Heading{3, "Goals, what was feasible, and history"});
     doc.push_back(Paragraph{lambda_sentence(p)});
     doc.push_back(product_table(p));
+    doc.push_back(Paragraph{column_key(p)});
+    std::vector<std::string> below;
+    for (const auto& x : p.products)
+      if (!x.below_base.empty()) below.push_back(short_name(x) + ": " + x.below_base);
+    if (!below.empty()) {
+      doc.push_back(Paragraph{fmt::format("† below {}:", p.base_year)});
+      doc.push_back(Bullets{below});
+    }
     bool any_alt = false;
     for (const auto& x : p.products) any_alt = any_alt || !x.actual_alternatives.empty();
     if (any_alt) {
@@ -227,8 +277,8 @@ std::vector<Block> document(const Comparison& c) {
       if (unmet.empty()) doc.push_back(Paragraph{"None: every goal is feasible."});
       else doc.push_back(Bullets{unmet});
     }
-    if (!p.binding.empty()) {
-      doc.push_back(Heading{3, "What bound them (binding rows, largest shadow price first)"});
+    if (!p.binding_families.empty()) {
+      doc.push_back(Heading{3, "What bound them (largest shadow price first; the LP rows in --format json)"});
       doc.push_back(Bullets{binding_lines(p, 12)});
     }
     if (!p.scenarios.empty()) {
@@ -285,7 +335,9 @@ std::string comparison_to_csv(const Comparison& c) {
            "goal_year", "goal", "goal_multiple", "feasible", "actual_year", "actual", "feasible_by_actual_year",
            "goal_fulfilment", "feasibility_gap", "realised_share", "goal_unmet", "fulfilment_by_actual_year",
            "fulfilment_no_consumption_floor", "fulfilment_no_exports", "actual_alternatives", "goal_source",
-           "actual_source"});
+           "actual_source", "frontier_goals", "frontier_goals_gap", "frontier_history_year", "frontier_history",
+           "actual_share_of_frontier_history", "below_base", "second_stage", "second_stage_growth", "history_status",
+           "history_share"});
   for (const auto& p : c.plans) {
     Figure noc, nox;
     if (auto s = p.scenario("no-consumption-floor")) noc = s->fulfilment;
@@ -301,7 +353,10 @@ std::string comparison_to_csv(const Comparison& c) {
                  csv_number(x.actual), csv_number(x.feasible_by_actual_year), csv_number(x.goal_fulfilment()),
                  csv_number(x.feasibility_gap()), csv_number(x.realised_share()),
                  x.goal && x.feasible ? (x.goal_unmet() ? "true" : "false") : "", csv_number(by), csv_number(noc),
-                 csv_number(nox), alts, x.goal_source, x.actual_source});
+                 csv_number(nox), alts, x.goal_source, x.actual_source, csv_number(x.frontier_goals),
+                 csv_number(x.frontier_gap()), x.frontier_history ? std::to_string(x.frontier_history_year) : "",
+                 csv_number(x.frontier_history), csv_number(x.history_share()), x.below_base, p.second_stage,
+                 csv_number(p.second_stage_growth), p.history.status, csv_number(p.history.share)});
     }
   }
   return t.to_csv();
@@ -343,6 +398,12 @@ nlohmann::ordered_json comparison_to_json(const Comparison& c) {
       jx["feasibility_gap"] = json_number(x.feasibility_gap());
       jx["realised_share"] = json_number(x.realised_share());
       jx["goal_unmet"] = x.goal_unmet();
+      jx["frontier_goals"] = json_number(x.frontier_goals);
+      jx["frontier_goals_gap"] = json_number(x.frontier_gap());
+      jx["frontier_history"] = json_number(x.frontier_history);
+      jx["frontier_history_year"] = x.frontier_history ? json(x.frontier_history_year) : json(nullptr);
+      jx["actual_share_of_frontier_history"] = json_number(x.history_share());
+      jx["below_base"] = x.below_base;
       jx["goal_source"] = x.goal_source;
       jx["actual_source"] = x.actual_source;
       jx["actual_note"] = x.actual_note;
@@ -368,6 +429,33 @@ nlohmann::ordered_json comparison_to_json(const Comparison& c) {
                          {"unit", b.unit},
                          {"text", b.text()}});
     jp["binding"] = binding;
+    json families = json::array();
+    for (const auto& f : p.binding_families)
+      families.push_back({{"kind", f.kind},
+                          {"subject", f.subject},
+                          {"years", f.years},
+                          {"min_shadow_price", f.min_price},
+                          {"max_shadow_price", f.max_price},
+                          {"unit", f.unit},
+                          {"rows", f.rows},
+                          {"text", f.text}});
+    jp["binding_families"] = families;
+    json second = json::object();
+    second["weighting"] = p.second_stage.empty() ? json(nullptr) : json(p.second_stage);
+    second["growth"] = json_number(p.second_stage_growth);
+    second["note"] = p.second_stage_note;
+    json second_binding = json::array();
+    for (const auto& b : p.second_stage_binding)
+      second_binding.push_back({{"row", b.row}, {"shadow_price", b.shadow_price}, {"text", b.text()}});
+    second["binding"] = second_binding;
+    jp["second_stage"] = second;
+    jp["history"] = {{"status", p.history.status.empty() ? json(nullptr) : json(p.history.status)},
+                     {"verdict", p.history.verdict},
+                     {"year", p.history.year == 0 ? json(nullptr) : json(p.history.year)},
+                     {"share", json_number(p.history.share)},
+                     {"findings", p.history.findings},
+                     {"caveats", p.history.caveats}};
+    jp["summary"] = p.summary;
     json scenarios = json::array();
     for (const auto& s : p.scenarios) {
       json js;

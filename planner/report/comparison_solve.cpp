@@ -1,9 +1,15 @@
 #include "planner/report/comparison_solve.hpp"
 
 #include <cctype>
+#include <fmt/format.h>
+
+#include <algorithm>
 #include <cmath>
 
+#include "planner/lp/frontier.hpp"
+#include "planner/lp/history_test.hpp"
 #include "planner/lp/solve_plan.hpp"
+#include "planner/model/error.hpp"
 
 namespace planner {
 
@@ -93,9 +99,71 @@ SolveSummary summarise(const Plan& plan, const lp::PlanResult& r) {
     if (b.row.rfind("hold[", 0) == 0) continue;                  // lexicographic artefact
     s.binding.push_back(describe_row(plan, b.row, b.shadow_price));
   }
+  s.second_stage = r.second_stage;
+  s.second_stage_growth = r.second_stage_growth;
+  s.second_stage_note = r.second_stage_note;
+  for (const auto& b : r.second_stage_binding) s.second_stage_binding.push_back(describe_row(plan, b.row, b.shadow_price));
   return s;
 }
 
 SolveSummary solve_for_comparison(const Plan& plan) { return summarise(plan, lp::solve_plan(plan)); }
+
+namespace {
+
+std::vector<lp::FrontierProduct> frontier_products(const Plan& plan, const std::vector<FrontierQuestion>& questions,
+                                                   int last_year) {
+  std::vector<lp::FrontierProduct> out;
+  for (const auto& q : questions) {
+    lp::FrontierProduct p;
+    p.id = q.id;
+    p.year = std::min(q.year, last_year);
+    for (const auto& [id, w] : q.weights) {
+      auto j = plan.economy.sector_index(id);
+      if (!j) throw Error(ExitCode::bad_input, plan.file, q.id, fmt::format("no sector \"{}\" in the model", id));
+      p.weights.emplace_back(*j, w);
+    }
+    out.push_back(p);
+  }
+  return out;
+}
+
+}  // namespace
+
+FrontierSolver frontier_with_clp(const lp::SolveOptions& options) {
+  return [options](const Plan& plan, double level, const std::vector<FrontierQuestion>& questions) {
+    std::vector<Figure> out;
+    for (const auto& v : lp::fulfilment_frontier(plan, level, frontier_products(plan, questions, plan.years), options))
+      out.push_back(v.value);
+    return out;
+  };
+}
+
+HistorySummary summarise(const lp::HistoryTest& t) {
+  HistorySummary h;
+  h.status = t.status;
+  h.verdict = t.verdict;
+  h.year = t.last_year;
+  h.share = t.share;
+  h.findings = t.findings;
+  return h;
+}
+
+HistorySolver history_with_clp(const lp::SolveOptions& options) {
+  return [options](const Plan& plan, const std::vector<FrontierQuestion>& questions) {
+    lp::HistoryTest t = lp::test_history(plan, options);
+    HistorySummary h = summarise(t);
+    if (t.status == "feasible" || t.status == "infeasible") {
+      // Frontier (b): every other record held at its value, in the model granted what those
+      // records need when they are out of its reach.
+      std::vector<FrontierQuestion> asked;
+      for (const auto& q : questions)
+        if (q.year > 0) asked.push_back(q);
+      auto values = lp::history_frontier(plan, frontier_products(plan, asked, plan.years), options);
+      for (std::size_t k = 0; k < asked.size() && k < values.size(); ++k)
+        if (values[k].value) h.frontier[asked[k].id] = *values[k].value;
+    }
+    return h;
+  };
+}
 
 }  // namespace planner
