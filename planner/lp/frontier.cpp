@@ -55,8 +55,8 @@ std::vector<FrontierValue> fulfilment_frontier(const Plan& plan, double level, c
     throw std::logic_error("fulfilment_frontier: the plan must be a max-fulfilment plan without `then`");
   PlanLp plan_lp = build_plan_lp(plan);
   LpBuilder b(plan_lp.lp);
-  // λ fixed a hair below the level, so a frontier is not made infeasible by the first solve's rounding.
-  const double held = level - 1e-9 * std::max(1.0, std::fabs(level));
+  // λ fixed a hair (1e-12) below the level: the first solve's λ* may sit a rounding error above what holds.
+  const double held = level - 1e-12 * std::max(1.0, std::fabs(level));
   b.set_bounds(plan_lp.columns.lambda, held, held);
   return lp_frontier(plan, b.build(), products, options, solver);
 }
