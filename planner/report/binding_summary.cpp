@@ -80,6 +80,12 @@ std::string sentence(const BindingFamily& f) {
   bool negative = f.max_price < 0;
   std::string pct = span(percent(negative ? f.max_price : f.min_price), percent(negative ? f.min_price : f.max_price), "–");
   std::string lambda = span(fmt::format("{:+.3g}", f.min_price), fmt::format("{:+.3g}", f.max_price), " to ");
+  // Prices that differ by more than 3× over the years (a late year worth little) read as "up to".
+  const double strong = negative ? f.min_price : f.max_price, weak = negative ? f.max_price : f.min_price;
+  if (std::fabs(strong) > 3.0 * std::fabs(weak)) {
+    pct = "up to " + percent(strong);
+    lambda = fmt::format("up to {:+.3g}", strong);
+  }
   std::string effect;
   if (negative && (f.kind == "balance" || f.kind == "resource" || f.kind == "capacity"))
     effect = fmt::format("more of it{} would lower every goal by {} % per {}{}", scope, pct, unit,

@@ -385,16 +385,16 @@ std::vector<std::string> plan_summary(const PlanComparison& c) {
   if (lambda >= 1.0 - 1e-9) {
     first += ": the plan was feasible.";
   } else {
-    std::vector<std::string> alone;
+    // Frontier (a): which goals could rise above λ* on their own, the others held at λ*.
+    std::vector<std::string> further;
     for (const auto& p : c.products)
-      if (p.goal && p.frontier_goals && *p.frontier_goals < *p.goal * (1.0 - 1e-7)) {
+      if (p.goal && *p.goal > 0.0 && p.frontier_goals && *p.frontier_goals > lambda * *p.goal * (1.0 + 1e-3)) {
         std::string n = p.name;
         if (auto paren = n.find(" ("); paren != std::string::npos && paren > 0 && n.back() == ')') n.resize(paren);
-        alone.push_back(n);
+        further.push_back(fmt::format("{} (to {} of its goal)", n, percent_text(*p.frontier_goals / *p.goal)));
       }
-    if (alone.empty()) first += "; any one goal could be met on its own, but not all of them at once.";
-    else first += fmt::format("; even pursued alone, with the other goals held at that level, {} could not reach {} goal.",
-                              join_names(alone), alone.size() == 1 ? "its" : "their");
+    if (further.empty()) first += "; no goal could rise above that share without pulling another below it.";
+    else first += "; with the others held there, " + join_names(further) + " could go further on its own.";
   }
   s.push_back(first);
   if (!c.binding_families.empty()) {
