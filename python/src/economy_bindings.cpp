@@ -181,6 +181,16 @@ void bind_economy(py::module_& m) {
         py::call_guard<py::gil_scoped_release>(), "Reads and validates a model file (spec §3).");
   m.def("read_pymrio", &read_pymrio, py::arg("folder"), py::arg("name") = "", py::call_guard<py::gil_scoped_release>(),
         "Reads a folder as pymrio's IOSystem.save_all() writes it, as `planner import pymrio` does.");
+  m.def(
+      "sector_ids",
+      [](const std::vector<std::string>& raw, const std::vector<std::string>& labels) {
+        std::vector<std::string> ids, taken, notes;
+        for (const auto& r : raw) ids.push_back(sanitise_id(r));
+        make_unique_ids(ids, labels, "sector", taken, notes);
+        return std::make_pair(ids, notes);
+      },
+      py::arg("raw"), py::arg("labels"),
+      "Ids from labels as `planner import` makes them (sanitised, made unique) and the notes of renamings.");
   m.def("economy_from_arrays", &economy_from_arrays, py::arg("matrix"), py::arg("flows"), py::arg("x"), py::arg("f"),
         py::arg("ids"), py::arg("names"), py::arg("name"), py::arg("unit"),
         "An Economy from Z and x (flows=True: A = Z / x) or from A, with final demand f (empty x, f: none).");
