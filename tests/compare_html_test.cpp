@@ -136,8 +136,13 @@ TEST_F(CompareHtml, RendersChartsAndNumbersInChromium) {
   EXPECT_EQ(count(dom, "<path class=\"series-line"), 2u);
   EXPECT_GE(count(dom, "class=\"marker marker-goal\""), 2u);
   // The numbers: λ = 0.5, coal 20 of 40, steel 10 of 20, actuals 25 and 12, ratios.
+  // History: 25 + 12 = 37 workers > 30, so at most 30/37 = 81.1 % of it, labour 7 short (+23 %).
+  // Frontier (b): coal with steel's 12 held ≤ 18, steel with coal's 25 held ≤ 5: 138.9 % and 240.0 %.
   for (const char* s : {"λ = 0.500", "20.00", "40.00", "10.00", "25.00 (1932)", "12.00 (1932)", "62.5%", "60.0%",
-                        "50.0%", "125.0%", "120.0%", "labour in 1932"})
+                        "50.0%", "18.00", "5.00", "138.9%", "240.0%", "Can the model reproduce 1932?",
+                        "at most 81.1 % of every recorded outcome", "labour in 1932: 7 million workers more",
+                        "Labour binds in 1932: one more million workers that year raises every goal by 1.7 %",
+                        "<details>", "frontier (a)"})
     EXPECT_NE(dom.find(s), std::string::npos) << s;
   // Text is escaped, not parsed as markup.
   EXPECT_NE(dom.find("Two-sector plan &lt;test&gt;"), std::string::npos);

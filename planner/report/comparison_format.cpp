@@ -189,7 +189,7 @@ std::string history_heading(const PlanComparison& p) {
 }
 
 // Which numbers come from which stage, in one paragraph under the table.
-std::string column_key(const PlanComparison& p) {
+std::string stage_key(const PlanComparison& p) {
   std::string key = "feasible: the goal year's output at λ*";
   if (!p.second_stage.empty())
     key += fmt::format(", the rest of the economy as large as the goals allow (second stage, {} weighting", p.second_stage) +
@@ -253,7 +253,7 @@ std::vector<Block> document(const Comparison& c) {
     doc.push_back(Heading{3, "Goals, what was feasible, and history"});
     doc.push_back(Paragraph{lambda_sentence(p)});
     doc.push_back(product_table(p));
-    doc.push_back(Paragraph{column_key(p)});
+    doc.push_back(Paragraph{stage_key(p)});
     std::vector<std::string> below;
     for (const auto& x : p.products)
       if (!x.below_base.empty()) below.push_back(short_name(x) + ": " + x.below_base);
@@ -327,6 +327,7 @@ nlohmann::ordered_json json_map(const M& m) {
 
 }  // namespace
 
+std::string column_key(const PlanComparison& p) { return stage_key(p); }
 std::string comparison_to_text(const Comparison& c) { return render_text(document(c)); }
 std::string comparison_to_markdown(const Comparison& c) { return render_markdown(document(c)); }
 

@@ -54,6 +54,14 @@ td.met { color: #1b7f3b; font-weight: 600; }
 .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(340px, 1fr)); gap: 12px; }
 .grid .panel { margin: 0; padding: 6px; }
 .note { color: var(--muted); font-size: 13px; }
+.history-no { color: var(--red); }
+p.summary { font-size: 16.5px; max-width: 980px; border-left: 4px solid var(--blue); padding: 4px 0 4px 14px; }
+p.history { max-width: 980px; font-weight: 600; }
+p.history.feasible { color: var(--blue); }
+p.history.infeasible { color: var(--red); }
+ul.findings, ul.caveats, ul.binding, ul.below-base { max-width: 1000px; }
+ul.binding details { display: inline; margin-left: 6px; }
+ul.binding code { font-size: 12px; color: var(--muted); }
 ol.sources { font-size: 13px; color: #333; padding-left: 22px; }
 ol.sources li { margin: 5px 0; overflow-wrap: anywhere; }
 ol.sources .by { color: var(--muted); }
@@ -88,6 +96,11 @@ std::string cards(const Comparison& c) {
     for (const auto& s : p.scenarios)
       if (s.id.rfind("by-", 0) == 0)
         out += fmt::format("<div class=\"extra\">by {}: λ = {}</div>\n", s.goal_year, escape(format_lambda(s.fulfilment)));
+    if (p.history.status == "feasible")
+      out += fmt::format("<div class=\"extra\">history of {}: reproduced by the model</div>\n", p.history.year);
+    else if (p.history.status == "infeasible")
+      out += fmt::format("<div class=\"extra history-no\">history of {}: not reproduced (at most {})</div>\n",
+                         p.history.year, escape(format_percent(p.history.share)));
     if (p.fulfilment) {
       auto unmet = p.unmet_goals();
       out += fmt::format("<div class=\"extra\">{}</div>\n",
@@ -175,33 +188,70 @@ std::string product_bars(const PlanComparison& p) {
 std::string product_table(const PlanComparison& p) {
   std::string out = "<div class=\"panel\"><table class=\"data products\">\n<thead><tr>";
   out += "<th class=\"text\">product</th>";
-  out += fmt::format("<th>base {}</th><th>goal</th><th>goal ×</th><th>feasible</th><th>feasible by the actual's year</th>"
+  out += fmt::format("<th>base {}</th><th>goal</th><th>goal ×</th><th>feasible<br><span class=\"note\">at λ*, second stage</span></th>"
+                     "<th>frontier (a)<br><span class=\"note\">other goals at λ*</span></th>"
+                     "<th>frontier (b)<br><span class=\"note\">other records held</span></th>"
                      "<th>actual</th><th>actual / goal<br><span class=\"note\">goal fulfilment</span></th>"
-                     "<th>feasible / goal<br><span class=\"note\">feasibility gap</span></th>"
-                     "<th>actual / feasible<br><span class=\"note\">realised share</span></th></tr></thead>\n<tbody>\n",
+                     "<th>(a) / goal</th><th>actual / (b)<br><span class=\"note\">of what history allowed</span></th>"
+                     "</tr></thead>\n<tbody>\n",
                      p.base_year);
   for (const auto& x : p.products) {
     std::string goal = format_quantity(x.goal);
     if (x.goal) goal += fmt::format(" ({})", x.goal_year);
     std::string actual = format_quantity(x.actual);
     if (x.actual) actual += fmt::format(" ({})", x.actual_year);
-    std::string by = x.actual && x.actual_year < x.goal_year ? format_quantity(x.feasible_by_actual_year) : "–";
     std::string feasible = format_quantity(x.feasible);
+    if (!x.below_base.empty()) feasible += " †";
+    std::string b = format_quantity(x.frontier_history);
+    if (x.frontier_history && x.frontier_history_year != x.actual_year) b += fmt::format(" ({})", x.frontier_history_year);
     out += fmt::format("<tr data-product=\"{}\"><td class=\"text product\">{}<br><span class=\"note\">{}</span></td>",
                        escape(x.id), escape(short_name(x)), escape(x.unit));
     out += num_cell(format_quantity(x.base)) + num_cell(goal) + num_cell(format_multiple(x.goal_multiple));
     out += fmt::format("<td class=\"{}\">{}</td>", x.goal_unmet() ? "num short" : "num", escape(feasible));
-    out += num_cell(by);
+    out += num_cell(format_quantity(x.frontier_goals)) + num_cell(b);
     std::string alt;
     for (const auto& a : x.actual_alternatives) alt += (alt.empty() ? "" : "; ") + format_quantity(a.value);
     if (!alt.empty())
       out += fmt::format("<td class=\"num\">{}<br><span class=\"note\">other sources: {}</span></td>", escape(actual), escape(alt));
     else
       out += num_cell(actual);
-    out += ratio_cell(x.goal_fulfilment()) + ratio_cell(x.feasibility_gap()) + ratio_cell(x.realised_share());
+    // actual/(b) above 100 % is not a success: history beat what the model allows it, so no colour.
+    out += ratio_cell(x.goal_fulfilment()) + ratio_cell(x.frontier_gap()) + num_cell(format_percent(x.history_share()));
     out += "</tr>\n";
   }
-  return out + "</tbody></table></div>\n";
+  out += "</tbody></table>";
+  out += "<p class=\"note\">" + escape(column_key(p)) + "</p>";
+  std::string below;
+  for (const auto& x : p.products)
+    if (!x.below_base.empty()) below += "<li><b>" + escape(short_name(x)) + "</b>: " + escape(x.below_base) + "</li>\n";
+  if (!below.empty()) out += fmt::format("<p class=\"note\">† below {}:</p>\n<ul class=\"below-base\">\n{}</ul>", p.base_year, below);
+  return out + "</div>\n";
+}
+
+// The three sentences, then the history test: verdict, the least relaxation, the caveats.
+std::string summary_and_history(const PlanComparison& p) {
+  std::string out;
+  if (!p.summary.empty()) {
+    std::string said;
+    for (const auto& sentence : p.summary) said += (said.empty() ? "" : " ") + sentence;
+    out += "<p class=\"summary\">" + escape(said) + "</p>\n";
+  }
+  if (p.history.status.empty()) return out;
+  out += "<h3>" +
+         escape(p.history.year ? fmt::format("Can the model reproduce {}?", p.history.year) : std::string("Can the model reproduce history?")) +
+         "</h3>\n";
+  out += fmt::format("<p class=\"history {}\">{}</p>\n", escape(p.history.status), escape(p.history.verdict));
+  if (!p.history.findings.empty()) {
+    out += "<ul class=\"findings\">\n";
+    for (const auto& f : p.history.findings) out += "<li>" + escape(f) + "</li>\n";
+    out += "</ul>\n";
+  }
+  if (!p.history.caveats.empty()) {
+    out += "<p class=\"note\">Why a recorded figure may mislead:</p>\n<ul class=\"caveats note\">\n";
+    for (const auto& f : p.history.caveats) out += "<li>" + escape(f) + "</li>\n";
+    out += "</ul>\n";
+  }
+  return out;
 }
 
 std::string unmet_and_binding(const PlanComparison& p) {
@@ -222,26 +272,19 @@ std::string unmet_and_binding(const PlanComparison& p) {
   } else if (!p.diagnosis.empty()) {
     out += "<p class=\"note\">" + escape(p.status + ": " + p.diagnosis) + "</p>\n";
   }
-  if (!p.binding.empty()) {
-    out += "<h3>What bound them</h3>\n<p class=\"note\">Rows of the plan LP that bind at the optimum, by the size of "
-           "their shadow price: how much λ would rise per unit more of the row's right-hand side "
-           "(Kantorovich's objectively determined valuations).</p>\n";
-    out += "<div class=\"panel\"><table class=\"data binding\">\n<thead><tr><th class=\"text\">constraint</th>"
-           "<th class=\"text\">kind</th><th>year</th><th>shadow price (Δλ)</th><th class=\"text\">per</th>"
-           "<th class=\"text\">LP row</th></tr></thead>\n<tbody>\n";
-    std::size_t shown = 0;
-    for (const auto& b : p.binding) {
-      if (shown++ == 15) break;
-      out += fmt::format(
-          "<tr><td class=\"text\">{}</td><td class=\"text\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>"
-          "<td class=\"text\">{}</td><td class=\"text note\">{}</td></tr>\n",
-          escape(b.what()), escape(b.kind), b.year == 0 ? std::string("–") : std::to_string(b.year),
-          escape(fmt::format("{:.3g}", b.shadow_price)), escape(b.unit), escape(b.row));
+  if (!p.binding_families.empty()) {
+    out += "<h3>What bound them</h3>\n<p class=\"note\">One line per binding balance, capacity or resource over its "
+           "years, by the size of its shadow price: how much λ — the share of every goal reached — would rise per unit "
+           "more (Kantorovich's objectively determined valuations). The LP rows behind each line are under it.</p>\n";
+    out += "<ul class=\"binding\">\n";
+    for (const auto& f : p.binding_families) {
+      std::string rows;
+      for (const auto& r : f.rows) rows += (rows.empty() ? "" : ", ") + r;
+      out += "<li>" + escape(f.text) + "<details><summary class=\"note\">" +
+             escape(fmt::format("{} LP row{}", f.rows.size(), f.rows.size() == 1 ? "" : "s")) + "</summary><code>" +
+             escape(rows) + "</code></details></li>\n";
     }
-    out += "</tbody></table>";
-    if (p.binding.size() > 15)
-      out += fmt::format("<p class=\"note\">… and {} more rows (see <code>--format json</code>).</p>", p.binding.size() - 15);
-    out += "</div>\n";
+    out += "</ul>\n";
   }
   return out;
 }
@@ -413,6 +456,7 @@ std::string comparison_to_html(const Comparison& c) {
     meta += fmt::format("base year {}, goal year {} (T = {})", p.base_year, p.goal_year, p.years);
     out += "<p class=\"meta\">" + escape(meta) + "</p>\n";
     if (!p.description.empty()) out += "<p>" + html_linkify(p.description) + "</p>\n";
+    out += summary_and_history(p);
     out += product_bars(p);
     out += product_table(p);
     out += unmet_and_binding(p);
