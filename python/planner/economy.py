@@ -119,6 +119,9 @@ class Economy:
         f: final demand per sector (instead of Y).
         names: display names (default: the labels, or the ids).
         name, unit: the model's name and unit.
+        resources: primary inputs {id: use per unit of output} (labour, value added, an
+            emission …), for input multipliers and the price model.
+        value_added: the resources that make up value added v of the price model.
 
     The table is copied once, into the C++ model: a float64 DataFrame or a Fortran-ordered
     array is read where it lies.
@@ -130,7 +133,8 @@ class Economy:
 
     def __init__(self, Z: Any = None, x: Any = None, ids: Optional[Sequence[str]] = None, *, A: Any = None,
                  Y: Any = None, f: Any = None, names: Optional[Sequence[str]] = None, name: str = "",
-                 unit: str = ""):
+                 unit: str = "", resources: Optional[Dict[str, Any]] = None,
+                 value_added: Sequence[str] = ()):
         if (Z is None) == (A is None):
             raise _bad("Z", "give either Z (intermediate flows, with x) or A (technical coefficients)")
         given = Z if Z is not None else A
@@ -166,8 +170,14 @@ class Economy:
             x_vec = matrix.sum(axis=1) + f_vec
         else:
             x_vec = np.empty(0)
+        res = []
+        for rid, coefficients in (resources or {}).items():
+            res.append((str(rid), _vector(coefficients, f"resources[{rid}]", index), str(rid) in set(value_added)))
+        unknown = set(value_added) - set((resources or {}).keys())
+        if unknown:
+            raise _bad("value_added", f"not a resource: {', '.join(sorted(unknown))}")
         self._core = _core.economy_from_arrays(matrix, Z is not None, x_vec, f_vec, ids,
-                                               [] if names is None else [str(n) for n in names], name, unit)
+                                               [] if names is None else [str(n) for n in names], name, unit, res)
         self._cache: Dict[str, Any] = {}
 
     @classmethod

@@ -13,6 +13,7 @@
 #include <random>
 #include <set>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "bindings.hpp"
@@ -57,7 +58,8 @@ void require_vector(const std::string& what, const VectorRef& v, Eigen::Index n,
 /// itself; an empty x or f means none was given.
 Economy economy_from_arrays(const MatrixRef& m, bool flows, const VectorRef& x, const VectorRef& f,
                             const std::vector<std::string>& ids, const std::vector<std::string>& names,
-                            const std::string& name, const std::string& unit) {
+                            const std::string& name, const std::string& unit,
+                            const std::vector<std::tuple<std::string, Eigen::VectorXd, bool>>& resources) {
   const std::string what = flows ? "Z" : "A";
   const std::optional<VectorRef> output = x.size() > 0 ? std::optional<VectorRef>(x) : std::nullopt;
   const std::optional<VectorRef> demand = f.size() > 0 ? std::optional<VectorRef>(f) : std::nullopt;
@@ -108,6 +110,23 @@ Economy economy_from_arrays(const MatrixRef& m, bool flows, const VectorRef& x, 
     e.technical = m;
   }
   e.capital = Eigen::MatrixXd::Zero(n, n);
+  std::set<std::string> resource_ids;
+  for (const auto& [id, per_output, value_added] : resources) {
+    const std::string key = "resources[" + id + "]";
+    if (!resource_ids.insert(id).second) bad(key, "the resource appears twice");
+    if (seen.count(id)) bad(key, "a resource may not have a sector's id");
+    Sector probe;
+    probe.id = id;
+    check_sector(probe, [&](const std::string&, const std::string& message) { bad(key, message); });
+    require_vector(key, per_output, n, ids);
+    Resource r;
+    r.id = id;
+    r.name = id;
+    r.per_output = per_output;
+    r.per_capacity = Eigen::VectorXd::Zero(n);
+    r.value_added = value_added;
+    e.resources.push_back(std::move(r));
+  }
   return e;
 }
 
@@ -192,8 +211,9 @@ void bind_economy(py::module_& m) {
       py::arg("raw"), py::arg("labels"),
       "Ids from labels as `planner import` makes them (sanitised, made unique) and the notes of renamings.");
   m.def("economy_from_arrays", &economy_from_arrays, py::arg("matrix"), py::arg("flows"), py::arg("x"), py::arg("f"),
-        py::arg("ids"), py::arg("names"), py::arg("name"), py::arg("unit"),
-        "An Economy from Z and x (flows=True: A = Z / x) or from A, with final demand f (empty x, f: none).");
+        py::arg("ids"), py::arg("names"), py::arg("name"), py::arg("unit"), py::arg("resources"),
+        "An Economy from Z and x (flows=True: A = Z / x) or from A, with final demand f (empty x, f: none) and\n"
+        "resources (id, use per unit of output, counts as value added).");
 }
 
 }  // namespace planner::python
