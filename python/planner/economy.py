@@ -120,7 +120,8 @@ class Economy:
         names: display names (default: the labels, or the ids).
         name, unit: the model's name and unit.
         resources: primary inputs {id: use per unit of output} (labour, value added, an
-            emission …), for input multipliers and the price model.
+            emission …), for input multipliers and the price model; or a DataFrame
+            resources × sectors such as a pymrio extension's S (ids from its index, sanitised).
         value_added: the resources that make up value added v of the price model.
 
     The table is copied once, into the C++ model: a float64 DataFrame or a Fortran-ordered
@@ -170,6 +171,11 @@ class Economy:
             x_vec = matrix.sum(axis=1) + f_vec
         else:
             x_vec = np.empty(0)
+        if pd is not None and isinstance(resources, pd.DataFrame):  # e.g. a pymrio extension's S (stressors × sectors)
+            if index is not None and not resources.columns.equals(index):
+                raise _bad("resources", "its columns must be the sectors of Z, in the same order")
+            rids, _ = ids_from_labels(labels_of(resources.index))
+            resources = {rid: resources.iloc[k].to_numpy(dtype=np.float64) for k, rid in enumerate(rids)}
         res = []
         for rid, coefficients in (resources or {}).items():
             res.append((str(rid), _vector(coefficients, f"resources[{rid}]", index), str(rid) in set(value_added)))

@@ -32,6 +32,8 @@ namespace planner::python {
 namespace {
 
 using MatrixRef = Eigen::Ref<const Eigen::MatrixXd>;
+/// A C-ordered numpy array (numpy's default) is read through this one without a copy.
+using RowMajorRef = Eigen::Ref<const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>>;
 using VectorRef = Eigen::Ref<const Eigen::VectorXd>;
 
 [[noreturn]] void bad(const std::string& what, const std::string& message) {
@@ -39,7 +41,8 @@ using VectorRef = Eigen::Ref<const Eigen::VectorXd>;
 }
 
 /// The first entry of `m` that is NaN or infinite, named as "row i, column j" of `what`.
-void require_finite(const std::string& what, const MatrixRef& m, const std::vector<std::string>& ids) {
+template <class M>
+void require_finite(const std::string& what, const M& m, const std::vector<std::string>& ids) {
   if (m.allFinite()) return;
   for (Eigen::Index j = 0; j < m.cols(); ++j)
     for (Eigen::Index i = 0; i < m.rows(); ++i)
@@ -56,7 +59,8 @@ void require_vector(const std::string& what, const VectorRef& v, Eigen::Index n,
 
 /// An Economy from arrays: Z with x (`flows`: A = Z / x, as a model's `flows` table), or A
 /// itself; an empty x or f means none was given.
-Economy economy_from_arrays(const MatrixRef& m, bool flows, const VectorRef& x, const VectorRef& f,
+template <class M>
+Economy economy_from_arrays(const M& m, bool flows, const VectorRef& x, const VectorRef& f,
                             const std::vector<std::string>& ids, const std::vector<std::string>& names,
                             const std::string& name, const std::string& unit,
                             const std::vector<std::tuple<std::string, Eigen::VectorXd, bool>>& resources) {
@@ -210,7 +214,11 @@ void bind_economy(py::module_& m) {
       },
       py::arg("raw"), py::arg("labels"),
       "Ids from labels as `planner import` makes them (sanitised, made unique) and the notes of renamings.");
-  m.def("economy_from_arrays", &economy_from_arrays, py::arg("matrix"), py::arg("flows"), py::arg("x"), py::arg("f"),
+  // Two overloads: pybind11 first tries each without conversion, so a column-major (Fortran,
+  // a DataFrame's block) or a row-major (C) float64 array is read in place either way.
+  m.def("economy_from_arrays", &economy_from_arrays<MatrixRef>, py::arg("matrix"), py::arg("flows"), py::arg("x"),
+        py::arg("f"), py::arg("ids"), py::arg("names"), py::arg("name"), py::arg("unit"), py::arg("resources"));
+  m.def("economy_from_arrays", &economy_from_arrays<RowMajorRef>, py::arg("matrix"), py::arg("flows"), py::arg("x"), py::arg("f"),
         py::arg("ids"), py::arg("names"), py::arg("name"), py::arg("unit"), py::arg("resources"),
         "An Economy from Z and x (flows=True: A = Z / x) or from A, with final demand f (empty x, f: none) and\n"
         "resources (id, use per unit of output, counts as value added).");
