@@ -43,3 +43,9 @@ __all__ = [
     "read_plan",
     "read_pymrio",
 ]
+
+import atexit as _atexit
+
+# A solve interrupted by Ctrl-C runs to its end on a worker thread; the interpreter waits for it
+# before it exits, so no C++ code runs while the process is torn down.
+_atexit.register(_core._wait_for_interrupted_solves)

@@ -55,11 +55,9 @@ lp::SolveOptions solve_options(double time_limit, int iteration_limit, const std
   return o;
 }
 
-/// A solve stopped by a limit: the limit's message as the CLI gives it (exit 4) — or, when no
-/// limit was set, CLP's own SIGINT handler stopped it, which is an interrupt.
-void throw_if_stopped(const Plan& plan, const lp::PlanResult& r, const lp::SolveOptions& o) {
+/// A solve stopped by a limit: the limit's message as the CLI gives it (exit 4).
+void throw_if_stopped(const Plan& plan, const lp::PlanResult& r, const lp::SolveOptions&) {
   if (r.status != "iteration-limit") return;
-  if (o.time_limit == 0 && o.iteration_limit == 0) throw Interrupted();
   throw Error(ExitCode::solver_failure, plan.file, "", r.message + " (raise time_limit or iteration_limit; 0 removes a limit)");
 }
 
@@ -73,7 +71,7 @@ struct SolveAnswer {
 
 SolveAnswer solve(const Plan& plan, const lp::SolveOptions& options) {
   auto owned = std::make_shared<const Plan>(plan);
-  return run_interruptible<SolveAnswer>([owned, options](const StopFlag&) {
+  return run_interruptible<SolveAnswer>([owned, options = interruptible(options)](const StopFlag&) {
     const Plan& p = *owned;
     lp::PlanResult r = lp::solve_plan(p, options);
     throw_if_stopped(p, r, options);
@@ -104,10 +102,10 @@ struct CompareSwitches {
 };
 
 /// `planner compare` over `plans`: the same options and solvers as the CLI's, each solve
-/// checking the stop flag first.
+/// checking for an interrupt first.
 Comparison compare(const std::vector<Plan>& plans, const CompareSwitches& s, const lp::SolveOptions& options) {
   auto owned = std::make_shared<const std::vector<Plan>>(plans);
-  return run_interruptible<Comparison>([owned, s, options](const StopFlag& stop) {
+  return run_interruptible<Comparison>([owned, s, options = interruptible(options)](const StopFlag& stop) {
     ComparisonOptions o;
     o.by_actual_year = s.by_actual_year;
     o.no_consumption_floor = s.no_consumption_floor;
@@ -159,6 +157,8 @@ void bind_plan(py::module_& m) {
       .def_property_readonly("objective", [](const Plan& p) { return to_string(p.objective.kind); })
       .def_property_readonly("horizon", &Plan::horizon);
 
+  m.def("_wait_for_interrupted_solves", &wait_for_orphaned_workers,
+        "Waits until solves left running by Ctrl-C have ended (registered with atexit).");
   m.def("read_plan", [](const fs::path& file) { return read_plan(file); }, py::arg("file"),
         py::call_guard<py::gil_scoped_release>(), "Reads and validates a plan file and its model (spec §3).");
 
