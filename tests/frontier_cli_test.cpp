@@ -31,11 +31,16 @@ TEST(FrontierCli, EveryFeasibleFigureBelowItsBaseYearSaysWhy) {
       ASSERT_FALSE(x["feasible"].is_null()) << x["id"];
       ASSERT_FALSE(x["frontier_goals"].is_null()) << x["id"];
       const double feasible = x["feasible"], base = x["base"], frontier = x["frontier_goals"];
-      if (feasible < base * (1.0 - 1e-9)) EXPECT_FALSE(x["below_base"].get<std::string>().empty()) << p["name"] << " " << x["id"];
-      else EXPECT_EQ(x["below_base"], "") << x["id"];
+      if (feasible < base * (1.0 - 1e-9)) {
+        EXPECT_FALSE(x["below_base"].get<std::string>().empty()) << p["name"] << " " << x["id"];
+      } else {
+        EXPECT_EQ(x["below_base"], "") << x["id"];
+      }
       // Frontier (a) is never below the figure the goals themselves give (relative 1e-7).
       EXPECT_GE(frontier, feasible - 1e-7 * std::max(1.0, feasible)) << x["id"];
-      if (!x["actual"].is_null()) EXPECT_FALSE(x["frontier_history"].is_null()) << x["id"];
+      if (!x["actual"].is_null()) {
+        EXPECT_FALSE(x["frontier_history"].is_null()) << x["id"];
+      }
     }
     EXPECT_FALSE(p["binding_families"].empty());
     for (const auto& f : p["binding_families"]) EXPECT_FALSE(f["rows"].empty());
@@ -54,8 +59,9 @@ TEST(FrontierCli, FrontierCommandAgreesWithCompare) {
     EXPECT_EQ(a["id"], b["id"]);
     EXPECT_EQ(a["frontier_goals"], b["frontier_goals"]) << a["id"];
     EXPECT_EQ(a["frontier_history"], b["frontier_history"]) << a["id"];
-    if (!a["goal"].is_null())
+    if (!a["goal"].is_null()) {
       EXPECT_NEAR(a["at_fulfilment"].get<double>(), fj["fulfilment"].get<double>() * a["goal"].get<double>(), 1e-9);
+    }
   }
   EXPECT_EQ(fj["history"]["status"], cj["history"]["status"]);
 }

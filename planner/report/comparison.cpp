@@ -381,7 +381,7 @@ std::vector<std::string> plan_summary(const PlanComparison& c) {
   if (!c.fulfilment) return s;
   const double lambda = *c.fulfilment;
   std::string first = fmt::format("{} of every goal could be reached together by {} (λ = {:.3f})",
-                                  percent_text(std::min(lambda, 1e9)), c.goal_year, lambda);
+                                  percent_text(lambda), c.goal_year, lambda);
   if (lambda >= 1.0 - 1e-9) {
     first += ": the plan was feasible.";
   } else {
@@ -417,7 +417,7 @@ std::vector<std::string> plan_summary(const PlanComparison& c) {
                             "verdict with care{}.",
                             c.history.year, c.history.share ? percent_text(*c.history.share) : "none",
                             record.empty() ? "" : "; " + record));
-  else if (c.history.status == "not-applicable" || false)
+  else if (c.history.status == "not-applicable")
     s.push_back("The plan records no outcome, so the model's verdict cannot be set beside history.");
   else if (!c.history.verdict.empty())
     s.push_back(c.history.verdict);
