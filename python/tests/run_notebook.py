@@ -1,4 +1,4 @@
-"""Executes a notebook of examples/notebooks with nbclient (ctest: python.notebook.<name>), in a
+"""Executes a notebook of python/notebooks with nbclient (ctest: python.notebook.<name>), in a
 temporary folder so its outputs (the HTML report) land there; fails on the first error."""
 import os
 import sys
