@@ -157,3 +157,18 @@ TEST(BindingSummary, IgnoresZeroPrices) {
 
 }  // namespace
 }  // namespace planner
+
+namespace planner {
+namespace {
+
+TEST(BindingSummary, PricesMoreThanThreeTimesApartReadUpTo) {
+  // 0.0158 in 1928–1929 and 0.0001 in 1930: 158× apart, so the sentence gives the strong one.
+  auto f = summarise_binding({steel(0, 0.0158), steel(1, 0.0158), steel(2, 0.0001)});
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].text,
+            "Steel supply binds 1928–1930: one more Mt in any of those years raises every goal by up to 1.6 % "
+            "(λ up to +0.0158)");
+}
+
+}  // namespace
+}  // namespace planner
