@@ -12,6 +12,7 @@
 #include <sstream>
 #include <unistd.h>
 #include <string>
+#include <vector>
 
 namespace {
 
@@ -147,6 +148,87 @@ TEST_F(CompareHtml, RendersChartsAndNumbersInChromium) {
   // Text is escaped, not parsed as markup.
   EXPECT_NE(dom.find("Two-sector plan &lt;test&gt;"), std::string::npos);
   EXPECT_NE(dom.find("model &lt;coal&gt; &amp; co"), std::string::npos);
+}
+
+// The bundled First-Plan report, as the README's first command makes it: every variant opens
+// with its three sentences and the history test, the product table has both frontiers and the
+// key to the stages, and what bound each plan is one sentence per family with its LP rows
+// collapsed. Two runs give the same bytes.
+TEST_F(CompareHtml, BundledFirstPlanReport) {
+  std::string plans;
+  for (const char* p : {"fyp1-stated-goals", "fyp1-gosplan-initial", "fyp1-gosplan-optimal", "fyp1-revised-1930"})
+    plans += std::string(" ") + PLANNER_SOURCE_DIR + "/plans/" + p + ".toml";
+  auto make = [&](const std::string& name) {
+    int status = -1;
+    std::string log = run(std::string(PLANNER_CLI) + " compare" + plans + " --format html --out " + (dir_ / name).string() + " 2>&1",
+                          &status);
+    EXPECT_EQ(status, 0) << log;
+    return read(dir_ / name);
+  };
+  std::string html = make("fyp1.html");
+  ASSERT_FALSE(html.empty());
+  EXPECT_EQ(html, make("fyp1-again.html"));
+  EXPECT_EQ(count(html, "<section class=\"plan\""), 4u);
+  // Each plan: summary, then the history test (the model cannot reach 1932 from 1928), then the table.
+  EXPECT_EQ(count(html, "<p class=\"summary\">"), 4u);
+  EXPECT_EQ(count(html, "<h3>Can the model reproduce 1932?</h3>"), 4u);
+  EXPECT_EQ(count(html, "<ul class=\"findings\">"), 4u);
+  EXPECT_EQ(count(html, "Why a recorded figure may mislead:"), 4u);
+  EXPECT_EQ(count(html, "<table class=\"data products\">"), 4u);
+  for (std::size_t at = html.find("<section class=\"plan\""); at != std::string::npos;
+       at = html.find("<section class=\"plan\"", at + 1)) {
+    std::string section = html.substr(at, html.find("</section>", at) - at);
+    auto summary = section.find("<p class=\"summary\">"), history = section.find("<h3>Can the model reproduce 1932?</h3>"),
+         table = section.find("<table class=\"data products\">"), bound = section.find("<h3>What bound them</h3>");
+    EXPECT_LT(summary, history);
+    EXPECT_LT(history, table);
+    EXPECT_LT(table, bound);
+    EXPECT_NE(bound, std::string::npos);
+    EXPECT_NE(section.find("<p class=\"history infeasible\">The model cannot reproduce 1932"), std::string::npos);
+    // A finding names a row that must move; the caveats name the value series in 1926/27 prices.
+    EXPECT_NE(section.find("capacity in 1932 falls short by"), std::string::npos);
+    EXPECT_NE(section.find("Machinery 1932: a value series in the official 1926/27 prices"), std::string::npos);
+  }
+  // The cards carry the verdict.
+  EXPECT_EQ(count(html, "the model cannot reproduce 1932: at most"), 4u);
+  // The frontier columns replace the old ones; the key says which stage gives which number.
+  for (const char* s : {"<th>frontier (a)", "<th>frontier (b)", "<th>(a) / goal</th>", "<th>actual / (b)"})
+    EXPECT_EQ(count(html, s), 4u) << s;
+  for (const char* s : {"feasible by the actual", "feasible / goal", "actual / feasible"})
+    EXPECT_EQ(html.find(s), std::string::npos) << s;
+  EXPECT_EQ(count(html, "frontier (a): the most of it by its goal year with every goal held at λ*"), 4u);
+  // What bound them: the sentence for steel under the stated goals, its LP rows collapsed under it.
+  auto steel = html.find("<li>Steel supply binds 1928–1932: one more Mt in any of those years raises every goal by");
+  ASSERT_NE(steel, std::string::npos);
+  auto rows_of_steel = html.find("<details>", steel);
+  EXPECT_EQ(rows_of_steel, html.find("<details><summary class=\"note\">5 LP rows</summary><code>balance[steel,0], ", steel));
+  EXPECT_LT(rows_of_steel, html.find("</li>", steel));
+  EXPECT_EQ(html.find("<table class=\"data binding\">"), std::string::npos);
+  EXPECT_GE(count(html, "<details>"), 4u * 12u);
+  EXPECT_EQ(count(html, "<details open"), 0u);
+  // Every feasible figure below its base year carries a †, and each † a line under its table.
+  std::size_t daggers = 0, lines = 0, rows = 0;
+  for (std::size_t at = html.find("<tr data-product="); at != std::string::npos; at = html.find("<tr data-product=", at + 1)) {
+    std::string row = html.substr(at, html.find("</tr>", at) - at);
+    std::vector<std::string> cells;  // the numeric cells' text: base, goal, goal ×, feasible, …
+    for (std::size_t c = row.find("<td class=\"num"); c != std::string::npos; c = row.find("<td class=\"num", c + 1)) {
+      std::size_t open = row.find('>', c) + 1;
+      cells.push_back(row.substr(open, row.find('<', open) - open));
+    }
+    ASSERT_GE(cells.size(), 4u) << row;
+    ++rows;
+    bool dagger = cells[3].find("†") != std::string::npos;
+    daggers += dagger;
+    if (cells[0] != "–" && cells[3] != "–" && std::stod(cells[3]) < std::stod(cells[0])) {
+      EXPECT_TRUE(dagger) << "feasible " << cells[3] << " below base " << cells[0] << " without a †: " << row;
+    }
+  }
+  EXPECT_EQ(rows, 4u * 11u);
+  for (std::size_t at = html.find("<ul class=\"below-base\">"); at != std::string::npos;
+       at = html.find("<ul class=\"below-base\">", at + 1))
+    lines += count(html.substr(at, html.find("</ul>", at) - at), "<li>");
+  EXPECT_GE(daggers, 1u);
+  EXPECT_EQ(lines, daggers);
 }
 
 TEST_F(CompareHtml, OtherFormatsFromTheCli) {

@@ -56,12 +56,15 @@ td.met { color: #1b7f3b; font-weight: 600; }
 .note { color: var(--muted); font-size: 13px; }
 .history-no { color: var(--red); }
 p.summary { font-size: 16.5px; max-width: 980px; border-left: 4px solid var(--blue); padding: 4px 0 4px 14px; }
-p.history { max-width: 980px; font-weight: 600; }
+p.history { max-width: 980px; font-weight: 500; }
 p.history.feasible { color: var(--blue); }
 p.history.infeasible { color: var(--red); }
 ul.findings, ul.caveats, ul.binding, ul.below-base { max-width: 1000px; }
-ul.binding details { display: inline; margin-left: 6px; }
+ul.binding li { margin: 4px 0; }
+ul.binding summary { cursor: pointer; }
 ul.binding code { font-size: 12px; color: var(--muted); }
+p.caveats-head { color: var(--muted); font-size: 13px; margin-bottom: 2px; }
+ul.caveats { color: var(--muted); font-size: 13px; margin-top: 2px; }
 ol.sources { font-size: 13px; color: #333; padding-left: 22px; }
 ol.sources li { margin: 5px 0; overflow-wrap: anywhere; }
 ol.sources .by { color: var(--muted); }
@@ -97,9 +100,9 @@ std::string cards(const Comparison& c) {
       if (s.id.rfind("by-", 0) == 0)
         out += fmt::format("<div class=\"extra\">by {}: λ = {}</div>\n", s.goal_year, escape(format_lambda(s.fulfilment)));
     if (p.history.status == "feasible")
-      out += fmt::format("<div class=\"extra\">history of {}: reproduced by the model</div>\n", p.history.year);
+      out += fmt::format("<div class=\"extra\">the model reproduces {}</div>\n", p.history.year);
     else if (p.history.status == "infeasible")
-      out += fmt::format("<div class=\"extra history-no\">history of {}: not reproduced (at most {})</div>\n",
+      out += fmt::format("<div class=\"extra history-no\">the model cannot reproduce {}: at most {} of it at once</div>\n",
                          p.history.year, escape(format_percent(p.history.share)));
     if (p.fulfilment) {
       auto unmet = p.unmet_goals();
@@ -188,16 +191,17 @@ std::string product_bars(const PlanComparison& p) {
 std::string product_table(const PlanComparison& p) {
   std::string out = "<div class=\"panel\"><table class=\"data products\">\n<thead><tr>";
   out += "<th class=\"text\">product</th>";
-  out += fmt::format("<th>base {}</th><th>goal</th><th>goal ×</th><th>feasible<br><span class=\"note\">at λ*, second stage</span></th>"
+  out += fmt::format("<th>base {}</th><th>goal {}</th><th>goal ×</th>"
+                     "<th>feasible<br><span class=\"note\">{}</span></th>"
                      "<th>frontier (a)<br><span class=\"note\">other goals at λ*</span></th>"
-                     "<th>frontier (b)<br><span class=\"note\">other records held</span></th>"
+                     "<th>frontier (b)<br><span class=\"note\">the others as recorded</span></th>"
                      "<th>actual</th><th>actual / goal<br><span class=\"note\">goal fulfilment</span></th>"
                      "<th>(a) / goal</th><th>actual / (b)<br><span class=\"note\">of what history allowed</span></th>"
                      "</tr></thead>\n<tbody>\n",
-                     p.base_year);
+                     p.base_year, p.goal_year, p.second_stage.empty() ? "at λ*" : "at λ*, second stage");
   for (const auto& x : p.products) {
     std::string goal = format_quantity(x.goal);
-    if (x.goal) goal += fmt::format(" ({})", x.goal_year);
+    if (x.goal && x.goal_year != p.goal_year) goal += fmt::format(" ({})", x.goal_year);
     std::string actual = format_quantity(x.actual);
     if (x.actual) actual += fmt::format(" ({})", x.actual_year);
     std::string feasible = format_quantity(x.feasible);
@@ -240,18 +244,32 @@ std::string summary_and_history(const PlanComparison& p) {
   out += "<h3>" +
          escape(p.history.year ? fmt::format("Can the model reproduce {}?", p.history.year) : std::string("Can the model reproduce history?")) +
          "</h3>\n";
-  out += fmt::format("<p class=\"history {}\">{}</p>\n", escape(p.history.status), escape(p.history.verdict));
+  out += fmt::format("<p class=\"history {}\">{}</p>\n", escape(p.history.status), html_linkify(p.history.verdict));
   if (!p.history.findings.empty()) {
     out += "<ul class=\"findings\">\n";
-    for (const auto& f : p.history.findings) out += "<li>" + escape(f) + "</li>\n";
+    for (const auto& f : p.history.findings) out += "<li>" + html_linkify(f) + "</li>\n";
     out += "</ul>\n";
   }
   if (!p.history.caveats.empty()) {
-    out += "<p class=\"note\">Why a recorded figure may mislead:</p>\n<ul class=\"caveats note\">\n";
-    for (const auto& f : p.history.caveats) out += "<li>" + escape(f) + "</li>\n";
+    out += "<p class=\"caveats-head\">Why a recorded figure may mislead:</p>\n<ul class=\"caveats\">\n";
+    for (const auto& f : p.history.caveats) out += "<li>" + html_linkify(f) + "</li>\n";
     out += "</ul>\n";
   }
   return out;
+}
+
+// The heading over the chart and the table, and the text report's sentence on λ.
+std::string lambda_sentence(const PlanComparison& p) {
+  if (p.status == "no-goals") return "The plan states no goals, so there is no fulfilment to compute.";
+  if (!p.fulfilment) return "The max-fulfilment solve did not succeed (" + p.status + (p.diagnosis.empty() ? "" : ": " + p.diagnosis) + ").";
+  double l = *p.fulfilment;
+  return fmt::format("Fulfilment λ = {}: {} of every goal can be reached at once by {}", format_lambda(l), format_percent(l),
+                     p.goal_year) +
+         (l >= 1.0 - 1e-9 ? " — every goal is feasible." : " — the goals as a whole are not feasible.");
+}
+
+std::string goals_heading(const PlanComparison& p) {
+  return "<h3>Goals, what was feasible, and history</h3>\n<p>" + escape(lambda_sentence(p)) + "</p>\n";
 }
 
 std::string unmet_and_binding(const PlanComparison& p) {
@@ -276,13 +294,22 @@ std::string unmet_and_binding(const PlanComparison& p) {
     out += "<h3>What bound them</h3>\n<p class=\"note\">One line per binding balance, capacity or resource over its "
            "years, by the size of its shadow price: how much λ — the share of every goal reached — would rise per unit "
            "more (Kantorovich's objectively determined valuations). The LP rows behind each line are under it.</p>\n";
-    out += "<ul class=\"binding\">\n";
-    for (const auto& f : p.binding_families) {
+    // As the text report: the first twelve families; the rest one click away.
+    const std::size_t shown = 12;
+    auto family = [](const BindingFamily& f) {
       std::string rows;
       for (const auto& r : f.rows) rows += (rows.empty() ? "" : ", ") + r;
-      out += "<li>" + escape(f.text) + "<details><summary class=\"note\">" +
+      return "<li>" + escape(f.text) + "<details><summary class=\"note\">" +
              escape(fmt::format("{} LP row{}", f.rows.size(), f.rows.size() == 1 ? "" : "s")) + "</summary><code>" +
              escape(rows) + "</code></details></li>\n";
+    };
+    out += "<ul class=\"binding\">\n";
+    for (std::size_t i = 0; i < p.binding_families.size() && i < shown; ++i) out += family(p.binding_families[i]);
+    if (p.binding_families.size() > shown) {
+      out += fmt::format("<li class=\"more\"><details><summary class=\"note\">… and {} more</summary>\n<ul class=\"binding\">\n",
+                         p.binding_families.size() - shown);
+      for (std::size_t i = shown; i < p.binding_families.size(); ++i) out += family(p.binding_families[i]);
+      out += "</ul></details></li>\n";
     }
     out += "</ul>\n";
   }
@@ -457,6 +484,7 @@ std::string comparison_to_html(const Comparison& c) {
     out += "<p class=\"meta\">" + escape(meta) + "</p>\n";
     if (!p.description.empty()) out += "<p>" + html_linkify(p.description) + "</p>\n";
     out += summary_and_history(p);
+    out += goals_heading(p);
     out += product_bars(p);
     out += product_table(p);
     out += unmet_and_binding(p);
@@ -476,7 +504,10 @@ std::string comparison_to_html(const Comparison& c) {
   }
   out += "<footer>Made by <code>planner compare</code>. Bars are scaled to base-year output (1 = the base year's level) "
          "and labelled with absolute values in each product's unit. Feasible figures solve the plan LP for maximal "
-         "fulfilment λ; “by the actual's year” re-solves the plan truncated to the year of the recorded outcome.</footer>\n";
+         "fulfilment λ and then, unless the plan switches it off, hold the goals there and make the rest of the economy "
+         "as large as they allow (the second stage); each frontier re-solves for one product alone. The “by …” figures "
+         "and the lighter paths re-solve the plan truncated to the year of the recorded outcome. The history test asks "
+         "the model for every recorded outcome at once.</footer>\n";
   out += "</main>\n</body>\n</html>\n";
   return out;
 }
