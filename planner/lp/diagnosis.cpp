@@ -37,8 +37,8 @@ double penalty(const std::string& kind) {
 double row_size(const Plan& plan, const LinearProgram& lp, int i, const std::string& kind) {
   const std::string& row = lp.row_names[i];
   if (kind == "balance" || kind == "capacity" || kind == "terminal" || kind == "floor") {
-    std::string id = row.substr(row.find('[') + 1);
-    id = id.substr(0, id.find_first_of(",]"));
+    std::string id = inside(row);
+    id = id.substr(0, id.find(','));
     if (auto j = plan.economy.sector_index(id); j && plan.economy.sectors[*j].output > 0.0) return plan.economy.sectors[*j].output;
     return 1.0;
   }

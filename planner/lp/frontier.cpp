@@ -21,9 +21,9 @@ std::vector<FrontierValue> fulfilment_frontier(const Plan& plan, double level, c
                              [warm](const LinearProgram& lp, const SolveOptions& o) { return warm->solve(lp, o); });
 }
 
-std::vector<FrontierValue> lp_frontier(const Plan& plan, const LinearProgram& lp, const std::vector<FrontierProduct>& products,
-                                       const SolveOptions& options, const LpSolver& solver) {
-  PlanLp plan_lp = build_plan_lp(plan);  // for its column map only: `lp` has the same first columns
+std::vector<FrontierValue> lp_frontier(const Plan& plan, const PlanColumns& columns, const LinearProgram& lp,
+                                       const std::vector<FrontierProduct>& products, const SolveOptions& options,
+                                       const LpSolver& solver) {
   LpBuilder b(lp);
   b.set_sense(Sense::maximise);
   // Only the costs change between products: the primal simplex resumes from the last basis.
@@ -35,7 +35,7 @@ std::vector<FrontierValue> lp_frontier(const Plan& plan, const LinearProgram& lp
     for (const auto& [j, w] : p.weights) {
       if (j >= plan.economy.size() || p.year < 1 || p.year > plan.horizon())
         throw Error(ExitCode::bad_input, plan.file, p.id, fmt::format("no output of \"{}\" in plan year {}", p.id, p.year));
-      b.add_cost(plan_lp.columns.output[j][static_cast<std::size_t>(p.year)], w);
+      b.add_cost(columns.output[j][static_cast<std::size_t>(p.year)], w);
     }
     LpSolution s = solver(b.build(), o);
     FrontierValue v;
@@ -58,7 +58,7 @@ std::vector<FrontierValue> fulfilment_frontier(const Plan& plan, double level, c
   // λ fixed a hair (1e-12) below the level: the first solve's λ* may sit a rounding error above what holds.
   const double held = level - 1e-12 * std::max(1.0, std::fabs(level));
   b.set_bounds(plan_lp.columns.lambda, held, held);
-  return lp_frontier(plan, b.build(), products, options, solver);
+  return lp_frontier(plan, plan_lp.columns, b.build(), products, options, solver);
 }
 
 }  // namespace planner::lp

@@ -12,6 +12,7 @@
 
 #include "planner/lp/diagnosis.hpp"
 #include "planner/lp/lp_solution.hpp"
+#include "planner/lp/plan_lp_builder.hpp"
 #include "planner/model/plan.hpp"
 
 namespace planner::lp {
@@ -34,10 +35,11 @@ struct FrontierValue {
 std::vector<FrontierValue> fulfilment_frontier(const Plan& plan, double level, const std::vector<FrontierProduct>& products,
                                                const SolveOptions& options = {});
 
-/// The frontier of each product over `lp` (any LP holding what must be held), with the columns
-/// of `plan`'s LP: one warm re-solve per product with only the objective changed.
-std::vector<FrontierValue> lp_frontier(const Plan& plan, const LinearProgram& lp, const std::vector<FrontierProduct>& products,
-                                       const SolveOptions& options, const LpSolver& solver);
+/// The frontier of each product over `lp` (the plan's LP with what must be held), whose output
+/// columns are `columns`: one re-solve per product with only the objective changed.
+std::vector<FrontierValue> lp_frontier(const Plan& plan, const PlanColumns& columns, const LinearProgram& lp,
+                                       const std::vector<FrontierProduct>& products, const SolveOptions& options,
+                                       const LpSolver& solver);
 
 /// The same with another solver (tests hand in a plain cold solve to compare with).
 std::vector<FrontierValue> fulfilment_frontier(const Plan& plan, double level, const std::vector<FrontierProduct>& products,

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "planner/lp/solve_plan.hpp"
 #include "planner/model/error.hpp"
 
 namespace planner::lp {
@@ -49,17 +50,9 @@ std::vector<double> second_stage_weights(const Plan& plan) {
 }
 
 LinearProgram held_first_stage(const PlanLp& plan_lp, double z, double tol) {
-  const LinearObjective& first = plan_lp.objective;
-  LpBuilder b(plan_lp.lp);
-  std::vector<Term> terms;
-  for (std::size_t j = 0; j < first.cost.size(); ++j)
-    if (first.cost[j] != 0.0) terms.push_back({static_cast<int>(j), first.cost[j]});
-  const double target = z - first.offset, slack = tol * std::max(1.0, std::fabs(z));
-  if (first.sense == Sense::maximise) b.add_row("hold[" + first.kind + "]", terms, target - slack, kInf);
-  else b.add_row("hold[" + first.kind + "]", terms, -kInf, target + slack);
-  b.clear_objective();
-  b.set_sense(Sense::maximise);
-  return b.build();
+  LinearObjective nothing;  // no objective yet: each stage sets its own
+  nothing.sense = Sense::maximise;
+  return hold_objective(plan_lp.lp, plan_lp.objective, z, nothing, tol);
 }
 
 std::optional<LinearProgram> floor_stage(const Plan& plan, const PlanLp& plan_lp, const LinearProgram& held) {

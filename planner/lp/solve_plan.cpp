@@ -90,16 +90,16 @@ void run_second_stage(const Plan& plan, const PlanLp& plan_lp, const LpSolution&
 }  // namespace
 
 LinearProgram hold_objective(const LinearProgram& lp, const LinearObjective& first, double z,
-                             const LinearObjective& second) {
+                             const LinearObjective& second, double tol) {
   LpBuilder b(lp);
   std::vector<Term> terms;
   for (std::size_t j = 0; j < first.cost.size(); ++j)
     if (first.cost[j] != 0.0) terms.push_back({static_cast<int>(j), first.cost[j]});
   // Constant terms are not in the row: hold Σ c x (= z − offset) at its optimum, with a
   // tolerance so the second stage is not made infeasible by the solver's rounding.
-  const double target = z - first.offset, tol = 1e-9 * std::max(1.0, std::fabs(z));
-  if (first.sense == Sense::maximise) b.add_row("hold[" + first.kind + "]", terms, target - tol, kInf);
-  else b.add_row("hold[" + first.kind + "]", terms, -kInf, target + tol);
+  const double target = z - first.offset, slack = tol * std::max(1.0, std::fabs(z));
+  if (first.sense == Sense::maximise) b.add_row("hold[" + first.kind + "]", terms, target - slack, kInf);
+  else b.add_row("hold[" + first.kind + "]", terms, -kInf, target + slack);
   b.clear_objective();
   b.set_sense(second.sense);
   b.set_offset(second.offset);

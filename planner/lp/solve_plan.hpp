@@ -15,9 +15,9 @@ PlanResult solve_plan(const Plan& plan, const SolveOptions& options = {});
 /// The same with another solver (tests hand in fakes or other back ends).
 PlanResult solve_plan(const Plan& plan, const SolveOptions& options, const LpSolver& solver);
 
-/// `lp` with `first` held at its optimum z (within 1e-9·max(1,|z|)) as the row
+/// `lp` with `first` held at its optimum z (within tol·max(1,|z|)) as the row
 /// `hold[<first kind>]`, and `second` as the objective.
 LinearProgram hold_objective(const LinearProgram& lp, const LinearObjective& first, double z,
-                             const LinearObjective& second);
+                             const LinearObjective& second, double tol = 1e-9);
 
 }  // namespace planner::lp
