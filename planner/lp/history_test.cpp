@@ -13,12 +13,6 @@
 namespace planner::lp {
 namespace {
 
-std::string name_of(const Sector& s) {
-  std::string n = s.name.empty() ? s.id : s.name;
-  if (auto paren = n.find(" ("); paren != std::string::npos && paren > 0 && n.back() == ')') n.resize(paren);
-  return n;
-}
-
 std::string unit_of(const Economy& e, const Sector& s) { return s.unit.empty() ? e.unit : s.unit; }
 
 std::string qty(double v) { return std::fabs(v) >= 1000.0 ? fmt::format("{:.0f}", v) : fmt::format("{:.4g}", v); }
@@ -45,7 +39,7 @@ std::string finding(const Plan& plan, const HistoryTest& h, const Violation& v, 
       const std::string unit = unit_of(e, s);
       const int year = plan.calendar_year(t);
       if (v.kind == "capacity") {
-        std::string text = fmt::format("{} capacity in {} falls short by {} {}", name_of(s), year, qty(v.amount), unit);
+        std::string text = fmt::format("{} capacity in {} falls short by {} {}", s.short_name(), year, qty(v.amount), unit);
         for (const auto& r : h.records)
           if (r.sector == id && r.year == t && r.value > v.amount)
             return text + fmt::format(": the record ({} {}) needs about {:.2f}× the capacity the {} stock and all the "
@@ -55,8 +49,8 @@ std::string finding(const Plan& plan, const HistoryTest& h, const Violation& v, 
         return text;
       }
       const bool surplus = v.advice.find("more than can be used") != std::string::npos;
-      std::string text = surplus ? fmt::format("{} in {}: {} {} more than can be used", name_of(s), year, qty(v.amount), unit)
-                                 : fmt::format("{} supply in {} is short by {} {}", name_of(s), year, qty(v.amount), unit);
+      std::string text = surplus ? fmt::format("{} in {}: {} {} more than can be used", s.short_name(), year, qty(v.amount), unit)
+                                 : fmt::format("{} supply in {} is short by {} {}", s.short_name(), year, qty(v.amount), unit);
       if (s.output > 0.0) text += fmt::format(" ({:.0f} % of {} output)", 100.0 * v.amount / s.output, e.base_year);
       return text;
     }
@@ -89,14 +83,14 @@ std::string percent(double share) { return fmt::format("{:.1f} %", 100.0 * share
 
 // The history plan's LP with λ = 1: every record held at its value; the record rows renamed
 // record[…] so the elastic re-solve cannot relax them.
-LinearProgram records_held(const Plan& hp) {
-  PlanLp lp = build_plan_lp(hp);
-  LpBuilder b(lp.lp);
-  b.set_bounds(lp.columns.lambda, 1.0, 1.0);
-  LinearProgram held = b.build();
-  for (auto& name : held.row_names)
+PlanLp records_held(const Plan& hp) {
+  PlanLp held = build_plan_lp(hp);
+  LpBuilder b(held.lp);
+  b.set_bounds(held.columns.lambda, 1.0, 1.0);
+  held.lp = b.build();
+  for (auto& name : held.lp.row_names)
     if (name.rfind("goal[", 0) == 0) name = "record[" + name.substr(5);
-  held.index_names();
+  held.lp.index_names();
   return held;
 }
 
@@ -152,13 +146,13 @@ Plan history_plan(const Plan& plan) {
 std::vector<FrontierValue> history_frontier(const Plan& plan, const std::vector<FrontierProduct>& products,
                                             const SolveOptions& options) {
   const Plan hp = history_plan(plan);
-  const LinearProgram all = records_held(hp);
+  const PlanLp all = records_held(hp);
   const LpSolver solver = [](const LinearProgram& lp, const SolveOptions& o) { return solve_with_clp(lp, o); };
   std::vector<FrontierValue> out;
   for (FrontierProduct p : products) {
     p.year = std::min(p.year, hp.years);
     // The product's own records are released: the question is what the others leave for it.
-    LinearProgram lp = all;
+    LinearProgram lp = all.lp;
     for (const auto& [j, w] : p.weights) {
       const std::string prefix = "record[" + hp.economy.sectors[j].id + "@";
       for (int i = 0; i < lp.num_row; ++i)
@@ -177,7 +171,7 @@ std::vector<FrontierValue> history_frontier(const Plan& plan, const std::vector<
       if (v.upper) lp.row_upper[static_cast<std::size_t>(*i)] += move;
       else lp.row_lower[static_cast<std::size_t>(*i)] -= move;
     }
-    out.push_back(lp_frontier(hp, lp, {p}, options, solver).front());
+    out.push_back(lp_frontier(hp, all.columns, lp, {p}, options, solver).front());
   }
   return out;
 }
@@ -219,7 +213,7 @@ HistoryTest test_history(const Plan& plan, const SolveOptions& options, const Lp
   }
 
   // The records held at 100 %: which rows of the model must give way, and by how much.
-  const LinearProgram held = records_held(hp);
+  const LinearProgram held = records_held(hp).lp;
   Diagnosis d = diagnose_infeasible(hp, held, solver, options, /*relative=*/true);
   h.status = "infeasible";
   h.relaxation = d.violations;

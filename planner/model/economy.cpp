@@ -51,4 +51,11 @@ double Economy::credit_in(int t) const {
   return credit[i];
 }
 
+std::string without_gloss(std::string name) {
+  if (auto paren = name.find(" ("); paren != std::string::npos && paren > 0 && name.back() == ')') name.resize(paren);
+  return name;
+}
+
+std::string Sector::short_name() const { return without_gloss(name.empty() ? id : name); }
+
 }  // namespace planner

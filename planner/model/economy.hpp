@@ -23,7 +23,13 @@ struct Sector {
   /// LP's second stage when a plan asks for `second_stage = "prices"`.
   std::optional<double> price;
   std::string source;               ///< where the sector's figures come from (free text)
+
+  /// Its name (the id when it has none) without a parenthetical gloss, for sentences.
+  std::string short_name() const;
 };
+
+/// A display name without its parenthetical gloss: "Grain (agriculture)" → "Grain".
+std::string without_gloss(std::string name);
 
 /// A primary input (labour, foreign currency, value added, emissions …).
 struct Resource {

@@ -10,6 +10,8 @@
 #include <tuple>
 #include <utility>
 
+#include "planner/model/economy.hpp"
+
 namespace planner {
 
 namespace {
@@ -43,9 +45,7 @@ std::string lowered(std::string s) {
 
 // The subject's name without its parenthetical gloss, as BindingConstraint::what() trims it.
 std::string short_name(const BindingFamily& f) {
-  std::string n = !f.subject_name.empty() ? f.subject_name : !f.subject.empty() ? f.subject : f.rows.front();
-  if (auto paren = n.find(" ("); paren != std::string::npos && paren > 0 && n.back() == ')') n.resize(paren);
-  return n;
+  return without_gloss(!f.subject_name.empty() ? f.subject_name : !f.subject.empty() ? f.subject : f.rows.front());
 }
 
 // What the row constrains, at the start of the sentence.

@@ -36,9 +36,8 @@ bool ProductComparison::goal_unmet() const {
 }
 
 std::string BindingConstraint::what() const {
-  std::string what = subject_name.empty() ? (subject.empty() ? row : subject) : subject_name;
   // "Cement (construction materials)" reads as "Cement" in a sentence.
-  if (auto paren = what.find(" ("); paren != std::string::npos && paren > 0 && what.back() == ')') what.resize(paren);
+  std::string what = without_gloss(subject_name.empty() ? (subject.empty() ? row : subject) : subject_name);
   if (kind == "capacity") what += " capacity";
   else if (kind == "balance") what += " balance";
   else if (kind == "goal") what += " goal";
@@ -294,12 +293,6 @@ void add_frontiers(const Plan& plan, const Plan& posed, const std::vector<const 
   for (std::size_t k = 0; k < c.products.size() && k < v.size(); ++k) c.products[k].frontier_goals = v[k];
 }
 
-std::string display_name(const Sector& s) {
-  std::string n = s.name.empty() ? s.id : s.name;
-  if (auto paren = n.find(" ("); paren != std::string::npos && paren > 0 && n.back() == ')') n.resize(paren);
-  return n;
-}
-
 // The history test, frontier (b), and why a recorded figure may mislead.
 void add_history(const Plan& plan, const std::vector<const Goal*>& weighted, const ComparisonOptions& options,
                  PlanComparison& c) {
@@ -325,7 +318,7 @@ void add_history(const Plan& plan, const std::vector<const Goal*>& weighted, con
   for (const auto& a : plan.actuals) {
     auto j = e.sector_index(a.sector);
     if (!j) continue;
-    const std::string what = fmt::format("{} {}", display_name(e.sectors[*j]), a.year);
+    const std::string what = fmt::format("{} {}", e.sectors[*j].short_name(), a.year);
     if (!a.note.empty()) c.history.caveats.push_back(what + ": " + a.note);
     if (!a.alternatives.empty()) {
       std::string alts = fmt::format("{:.4g} ({})", a.value, a.source.empty() ? "this plan's source" : a.source);
@@ -389,9 +382,7 @@ std::vector<std::string> plan_summary(const PlanComparison& c) {
     std::vector<std::string> further;
     for (const auto& p : c.products)
       if (p.goal && *p.goal > 0.0 && p.frontier_goals && *p.frontier_goals > lambda * *p.goal * (1.0 + 1e-3)) {
-        std::string n = p.name;
-        if (auto paren = n.find(" ("); paren != std::string::npos && paren > 0 && n.back() == ')') n.resize(paren);
-        further.push_back(fmt::format("{} (to {} of its goal)", n, percent_text(*p.frontier_goals / *p.goal)));
+        further.push_back(fmt::format("{} (to {} of its goal)", without_gloss(p.name), percent_text(*p.frontier_goals / *p.goal)));
       }
     if (further.empty()) first += "; no goal could rise above that share without pulling another below it.";
     else first += "; with the others held there, " + join_names(further) + " could go further on its own.";

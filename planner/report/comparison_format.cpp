@@ -5,6 +5,7 @@
 #include <cmath>
 #include <variant>
 
+#include "planner/model/economy.hpp"
 #include "planner/report/table.hpp"
 
 namespace planner {
@@ -20,11 +21,7 @@ std::string no_negative_zero(std::string s) {
 }
 }  // namespace
 
-std::string short_name(const ProductComparison& p) {
-  auto paren = p.name.find(" (");
-  if (paren == std::string::npos || paren == 0 || p.name.back() != ')') return p.name;
-  return p.name.substr(0, paren);
-}
+std::string short_name(const ProductComparison& p) { return without_gloss(p.name); }
 
 std::string format_quantity(const Figure& v) {
   if (!v) return kMissing;
@@ -120,7 +117,7 @@ std::string status_words(const PlanComparison& p) {
   return p.status + (p.diagnosis.empty() ? "" : ": " + p.diagnosis);
 }
 
-std::string lambda_sentence(const PlanComparison& p) {
+std::string lambda_words(const PlanComparison& p) {
   if (p.status == "no-goals") return "The plan states no goals, so there is no fulfilment to compute.";
   if (!p.fulfilment) return "The max-fulfilment solve did not succeed (" + status_words(p) + ").";
   double l = *p.fulfilment;
@@ -251,7 +248,7 @@ std::vector<Block> document(const Comparison& c) {
       }
     }
     doc.push_back(Heading{3, "Goals, what was feasible, and history"});
-    doc.push_back(Paragraph{lambda_sentence(p)});
+    doc.push_back(Paragraph{lambda_words(p)});
     doc.push_back(product_table(p));
     doc.push_back(Paragraph{stage_key(p)});
     std::vector<std::string> below;
@@ -328,6 +325,7 @@ nlohmann::ordered_json json_map(const M& m) {
 }  // namespace
 
 std::string column_key(const PlanComparison& p) { return stage_key(p); }
+std::string lambda_sentence(const PlanComparison& p) { return lambda_words(p); }
 std::string comparison_to_text(const Comparison& c) { return render_text(document(c)); }
 std::string comparison_to_markdown(const Comparison& c) { return render_markdown(document(c)); }
 

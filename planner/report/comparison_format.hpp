@@ -30,6 +30,8 @@ std::string format_multiple(const Figure& v);
 std::string format_percent(const Figure& v);
 /// A signed change: "+0.120" / "−0.050"; "–" when missing.
 std::string format_delta(const Figure& v, int decimals = 3);
+/// "Fulfilment λ = 0.549: 54.9% of every goal can be reached at once by 1933 — …" (or why there is none).
+std::string lambda_sentence(const PlanComparison& p);
 /// Which figures of the product table come from which stage (the paragraph under it).
 std::string column_key(const PlanComparison& p);
 /// λ with three decimals; "–" when missing.

@@ -259,15 +259,6 @@ std::string summary_and_history(const PlanComparison& p) {
 }
 
 // The heading over the chart and the table, and the text report's sentence on λ.
-std::string lambda_sentence(const PlanComparison& p) {
-  if (p.status == "no-goals") return "The plan states no goals, so there is no fulfilment to compute.";
-  if (!p.fulfilment) return "The max-fulfilment solve did not succeed (" + p.status + (p.diagnosis.empty() ? "" : ": " + p.diagnosis) + ").";
-  double l = *p.fulfilment;
-  return fmt::format("Fulfilment λ = {}: {} of every goal can be reached at once by {}", format_lambda(l), format_percent(l),
-                     p.goal_year) +
-         (l >= 1.0 - 1e-9 ? " — every goal is feasible." : " — the goals as a whole are not feasible.");
-}
-
 std::string goals_heading(const PlanComparison& p) {
   return "<h3>Goals, what was feasible, and history</h3>\n<p>" + escape(lambda_sentence(p)) + "</p>\n";
 }
