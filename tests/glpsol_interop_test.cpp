@@ -81,7 +81,7 @@ struct Case {
 class GlpsolInterop : public ::testing::TestWithParam<Case> {};
 
 TEST_P(GlpsolInterop, MpsAndLpSolveToClpObjective) {
-  if (!have_glpsol()) GTEST_SKIP() << "glpsol (Debian package glpk-utils) is not installed";
+  if (!have_glpsol()) GTEST_FAIL() << "glpsol (Debian package glpk-utils) is not installed; .ci/install-deps installs it";
   const Case c = GetParam();
   const fs::path dir = planner::test::scratch_dir("glpsol");
   const fs::path mps = dir / "plan.mps", lp = dir / "plan.lp";
