@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "planner/io/csv.hpp"
+#include "planner/io/matrix_ranges.hpp"
 #include "planner/model/error.hpp"
 
 namespace planner {
@@ -35,11 +36,8 @@ Eigen::MatrixXd read_inline_rows(const Fields& rows, const std::vector<Sector>& 
       rows.fail(id, fmt::format("expected {} numbers (one per sector, in sector order), got {}", n, a->size()));
     for (Eigen::Index j = 0; j < n; ++j) {
       const toml::node& cell = (*a)[static_cast<std::size_t>(j)];
-      auto v = toml_fields::as_number(cell);
       const std::string at = fmt::format("[{}] (column \"{}\")", j, sectors[static_cast<std::size_t>(j)].id);
-      if (!v) rows.fail(id, fmt::format("{}: expected a number, got {}", at, toml_fields::describe(cell)));
-      if (!std::isfinite(*v) || *v < 0) rows.fail(id, fmt::format("{}: expected a finite number ≥ 0, got {}", at, *v));
-      m(static_cast<Eigen::Index>(*i), j) = *v;
+      m(static_cast<Eigen::Index>(*i), j) = rows.element(cell, id, at, fmt::format("[{}]", j), 0.0);
     }
     given[*i] = true;
   }
@@ -78,8 +76,8 @@ std::filesystem::path resolve_data_file(const Fields& fields, std::string_view k
 
 CoefficientMatrix read_coefficient_matrix(const Fields& table, const std::vector<Sector>& sectors,
                                           const std::filesystem::path& base_dir, bool technical) {
-  if (technical) table.allow_only({"lag", "file", "triplets", "rows", "flows"});
-  else table.allow_only({"lag", "file", "triplets", "rows"});  // capital flows / x̄ is no per-capacity coefficient
+  if (technical) table.allow_only({"lag", "file", "triplets", "rows", "flows", "ranges"});
+  else table.allow_only({"lag", "file", "triplets", "rows", "ranges"});  // capital flows / x̄ is no per-capacity coefficient
   CoefficientMatrix out;
   out.lag = table.integer("lag", 0, technical ? 1 : 100).value_or(0);
   const std::string source = technical ? table.one_of({"file", "triplets", "rows", "flows"}, true)
@@ -95,6 +93,11 @@ CoefficientMatrix read_coefficient_matrix(const Fields& table, const std::vector
     Eigen::MatrixXd z = read_sector_matrix(resolve_data_file(table, "flows", base_dir), ids);
     out.values = coefficients_from_flows(table, z, sectors);
     out.flows = std::move(z);
+  }
+  if (table.has("ranges")) {
+    if (source == "flows")
+      table.fail("ranges", "ranges give coefficients' distributions; with flows, A is derived (give file, triplets or rows)");
+    apply_matrix_ranges(resolve_data_file(table, "ranges", base_dir), ids, technical ? "technical" : "capital", out.values);
   }
   return out;
 }

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "planner/io/output.hpp"
+#include "planner/io/uncertain_reading.hpp"
 #include "planner/model/error.hpp"
 
 namespace planner {
@@ -21,6 +22,14 @@ std::ifstream open_input_file(const std::filesystem::path& file, std::string_vie
 }
 
 std::string read_input_text(const std::filesystem::path& file, std::string_view what) {
+  // A draw of an uncertainty run reads the texts its first reading kept, not the disk.
+  if (const std::string* kept = uncertain_draw_text(file.string())) return *kept;
+  std::string text = read_file_text(file, what);
+  keep_input_text(file.string(), text);
+  return text;
+}
+
+std::string read_file_text(const std::filesystem::path& file, std::string_view what) {
   std::ifstream in = open_input_file(file, what);
   std::error_code ec;
   // One allocation of the file's size where it has one (a 367 MB triplet CSV must not be

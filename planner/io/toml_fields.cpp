@@ -4,8 +4,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <set>
 
+#include "planner/io/uncertain_reading.hpp"
 #include "planner/model/error.hpp"
 
 namespace planner::toml_fields {
@@ -114,23 +116,53 @@ std::string Fields::one_of(std::initializer_list<std::string_view> keys, bool re
   return found;
 }
 
-std::optional<double> Fields::number(std::string_view key) const {
+namespace {
+constexpr double any_value = -std::numeric_limits<double>::infinity();
+
+std::string expected_number(const toml::node& n) {
+  if (n.is_table())
+    return "expected a number, or an uncertain number { value = …, low = …, high = …, dist = \"…\" }, got a table "
+           "without value";
+  return fmt::format("expected a number, got {}", describe(n));
+}
+}  // namespace
+
+std::optional<double> Fields::number_in(std::string_view key, double domain_low) const {
   const toml::node* n = node(key);
   if (!n) return std::nullopt;
-  auto v = as_number(*n);
-  if (!v) fail(key, fmt::format("expected a number, got {}", describe(*n)));
+  std::optional<double> v;
+  if (is_uncertain_number(*n)) {
+    v = take_uncertain_number(parse_uncertain_number(*n->as_table(), file_, key_path(key), domain_low));
+  } else {
+    v = as_number(*n);
+    if (!v) fail(key, expected_number(*n));
+  }
   if (!std::isfinite(*v)) fail(key, fmt::format("expected a finite number, got {}", *v));
+  if (domain_low == 0 && *v < 0) fail(key, fmt::format("expected a number ≥ 0, got {}", *v));
   return v;
 }
 
-std::optional<double> Fields::nonnegative(std::string_view key) const {
-  auto v = number(key);
-  if (v && *v < 0) fail(key, fmt::format("expected a number ≥ 0, got {}", *v));
-  return v;
+std::optional<double> Fields::number(std::string_view key) const { return number_in(key, any_value); }
+
+double Fields::element(const toml::node& cell, std::string_view key, const std::string& at, const std::string& index,
+                       double domain_low) const {
+  std::optional<double> v;
+  if (is_uncertain_number(cell)) {
+    v = take_uncertain_number(parse_uncertain_number(*cell.as_table(), file_, key_path(key) + index, domain_low));
+  } else {
+    v = as_number(cell);
+    if (!v) fail(key, fmt::format("{}: {}", at, expected_number(cell)));
+  }
+  if (!std::isfinite(*v) || *v < domain_low)
+    fail(key, domain_low == 0 ? fmt::format("{}: expected a finite number ≥ 0, got {}", at, *v)
+                              : fmt::format("{}: expected a finite number, got {}", at, *v));
+  return *v;
 }
+
+std::optional<double> Fields::nonnegative(std::string_view key) const { return number_in(key, 0.0); }
 
 std::optional<double> Fields::positive(std::string_view key) const {
-  auto v = number(key);
+  auto v = number_in(key, 0.0);
   if (v && *v <= 0) fail(key, fmt::format("expected a number > 0, got {}", *v));
   return v;
 }
@@ -173,14 +205,8 @@ std::optional<std::vector<double>> Fields::number_or_list(std::string_view key) 
   const toml::array& a = *n->as_array();
   if (a.empty()) fail(key, "expected a number or a non-empty list of numbers, got an empty list");
   std::vector<double> out;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    auto v = as_number(a[i]);
-    std::string at = fmt::format("{}[{}]", key, i);
-    if (!v) fail(key, fmt::format("{}: expected a number, got {}", at, describe(a[i])));
-    if (!std::isfinite(*v) || *v < 0)
-      fail(key, fmt::format("{}: expected a finite number ≥ 0, got {}", at, *v));
-    out.push_back(*v);
-  }
+  for (std::size_t i = 0; i < a.size(); ++i)
+    out.push_back(element(a[i], key, fmt::format("{}[{}]", key, i), fmt::format("[{}]", i), 0.0));
   return out;
 }
 

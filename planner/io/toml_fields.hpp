@@ -58,8 +58,14 @@ class Fields {
   bool has(std::string_view key) const { return table_->contains(key); }
   const toml::node* node(std::string_view key) const { return table_->get(key); }
 
-  /// A finite number (integer or float); nullopt when absent.
+  /// A finite number (integer or float); nullopt when absent. Here and in every number
+  /// accessor below the file may write an uncertain number `{ value = …, dist = … }`
+  /// (uncertain_reading.hpp): checked, and its value (or the draw's) returned.
   std::optional<double> number(std::string_view key) const;
+  /// One element of a list under `key`, finite and ≥ `domain_low`; `at` opens its messages
+  /// ("available[2]") and `index` ("[2]") extends the key path of an uncertain element.
+  double element(const toml::node& cell, std::string_view key, const std::string& at, const std::string& index,
+                 double domain_low) const;
   /// A finite number ≥ 0; nullopt when absent.
   std::optional<double> nonnegative(std::string_view key) const;
   /// A finite number > 0; nullopt when absent.
@@ -84,6 +90,8 @@ class Fields {
   Fields child(const toml::node& node, std::string_view key, std::string path) const;
 
  private:
+  std::optional<double> number_in(std::string_view key, double domain_low) const;
+
   const toml::table* table_;
   std::string file_;
   std::string path_;
