@@ -1,0 +1,79 @@
+#include "planner/uncertainty/plan_draws.hpp"
+
+#include <cmath>
+#include <limits>
+
+#include "planner/io/plan_reader.hpp"
+#include "planner/model/error.hpp"
+#include "planner/uncertainty/random_stream.hpp"
+
+namespace planner::uncertainty {
+namespace {
+
+std::vector<TargetCell> target_cells(const Plan& plan) {
+  std::vector<TargetCell> cells;
+  for (const Sector& s : plan.economy.sectors)
+    for (int t = 1; t <= plan.years; ++t) {
+      TargetCell c{s.id, t, -1};
+      for (std::size_t g = 0; g < plan.goals.size(); ++g)
+        if (plan.goals[g].sector == s.id && plan.goals[g].year == t) c.goal = static_cast<int>(g);
+      cells.push_back(c);
+    }
+  return cells;
+}
+
+}  // namespace
+
+std::optional<double> sector_goal_amount(const Plan& plan, const Goal& goal) {
+  if (goal.sector.empty()) return std::nullopt;
+  if (goal.target) return *goal.target;
+  auto i = plan.economy.sector_index(goal.sector);
+  if (!i || !goal.multiple) return std::nullopt;
+  return *goal.multiple * plan.economy.sectors[*i].output;
+}
+
+UncertainPlan::UncertainPlan(std::filesystem::path file) : file_(std::move(file)) {
+  auto [plan, inputs] = UncertainInputs::collect([&] { return read_plan(file_); });
+  nominal_ = std::move(plan);
+  inputs_ = std::move(inputs);
+  cells_ = target_cells(nominal_);
+}
+
+Plan UncertainPlan::at(const std::vector<double>& u) const {
+  return inputs_.read_at(u, [&] { return read_plan(file_); });
+}
+
+PlanDraw UncertainPlan::solve_draw(std::uint64_t seed, std::uint64_t draw, const lp::SolveOptions& options) const {
+  std::vector<double> u(inputs_.size());
+  for (std::size_t g = 0; g < u.size(); ++g) u[g] = uniform01(seed, draw, g);
+  return solve_at(u, options);
+}
+
+PlanDraw UncertainPlan::solve_at(const std::vector<double>& u, const lp::SolveOptions& options) const {
+  PlanDraw out;
+  Plan plan;
+  try {
+    plan = at(u);
+  } catch (const Error& e) {  // a drawn value outside what the model allows (say, depreciation ≥ 1)
+    out.status = "bad-draw";
+    out.failure = (e.where().empty() ? "" : e.where() + ": ") + e.message();
+    return out;
+  }
+  const lp::PlanResult r = lp::solve_plan(plan, options);
+  out.status = r.status;
+  out.objective = r.fulfilment ? r.fulfilment : r.objective;
+  out.goals.assign(cells_.size(), std::numeric_limits<double>::quiet_NaN());
+  for (std::size_t c = 0; c < cells_.size(); ++c)
+    if (cells_[c].goal >= 0)
+      if (auto g = sector_goal_amount(plan, plan.goals[static_cast<std::size_t>(cells_[c].goal)])) out.goals[c] = *g;
+  if (r.status != "optimal") {
+    out.failure = r.diagnosis ? r.diagnosis->summary : r.message;
+    return out;
+  }
+  out.targets.reserve(cells_.size());
+  for (const TargetCell& c : cells_) out.targets.push_back(r.output.get(c.product, c.year).value_or(0.0));
+  out.binding = r.binding;
+  return out;
+}
+
+}  // namespace planner::uncertainty
