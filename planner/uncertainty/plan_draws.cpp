@@ -1,5 +1,8 @@
 #include "planner/uncertainty/plan_draws.hpp"
 
+#include <fmt/format.h>
+
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -20,6 +23,21 @@ std::vector<TargetCell> target_cells(const Plan& plan) {
       cells.push_back(c);
     }
   return cells;
+}
+
+/// The rows that must move, largest first (at most four), so draws that fail alike count
+/// together; the solver's words when there is no such list.
+std::string failure_words(const lp::PlanResult& r) {
+  if (!r.diagnosis) return r.message;
+  const auto& v = r.diagnosis->violations;
+  if (v.empty()) return r.diagnosis->summary;
+  std::vector<std::string> rows;
+  for (std::size_t k = 0; k < v.size() && k < 4; ++k) rows.push_back(v[k].row);
+  std::sort(rows.begin(), rows.end());
+  std::string words = "must move: ";
+  for (std::size_t k = 0; k < rows.size(); ++k) words += (k ? ", " : "") + rows[k];
+  if (v.size() > 4) words += fmt::format(" and {} more", v.size() - 4);
+  return words;
 }
 
 }  // namespace
@@ -67,7 +85,7 @@ PlanDraw UncertainPlan::solve_at(const std::vector<double>& u, const lp::SolveOp
     if (cells_[c].goal >= 0)
       if (auto g = sector_goal_amount(plan, plan.goals[static_cast<std::size_t>(cells_[c].goal)])) out.goals[c] = *g;
   if (r.status != "optimal") {
-    out.failure = r.diagnosis ? r.diagnosis->summary : r.message;
+    out.failure = failure_words(r);
     return out;
   }
   out.targets.reserve(cells_.size());
