@@ -20,9 +20,18 @@ BASE_EXPORTS = {"grain": 0.3, "oil": 2.8}
 BASE_IMPORTS = {"machinery": 150.0}
 
 
+def nominal(node):
+    """The file with every uncertain number { value = ..., low = ..., ... } read as its value."""
+    if isinstance(node, dict):
+        return node["value"] if "value" in node and "dist" in node else {k: nominal(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [nominal(v) for v in node]
+    return node
+
+
 def main() -> int:
     path = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).with_name("model.toml")
-    model = tomllib.loads(path.read_text())
+    model = nominal(tomllib.loads(path.read_text()))
     sectors = model["sector"]
     ids = [s["id"] for s in sectors]
     x = {s["id"]: s.get("output", 0.0) for s in sectors}
