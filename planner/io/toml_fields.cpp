@@ -127,7 +127,7 @@ std::string expected_number(const toml::node& n) {
 }
 }  // namespace
 
-std::optional<double> Fields::number_in(std::string_view key, double domain_low) const {
+std::optional<double> Fields::number_in(std::string_view key, double domain_low, bool check_domain) const {
   const toml::node* n = node(key);
   if (!n) return std::nullopt;
   std::optional<double> v;
@@ -138,11 +138,11 @@ std::optional<double> Fields::number_in(std::string_view key, double domain_low)
     if (!v) fail(key, expected_number(*n));
   }
   if (!std::isfinite(*v)) fail(key, fmt::format("expected a finite number, got {}", *v));
-  if (domain_low == 0 && *v < 0) fail(key, fmt::format("expected a number ≥ 0, got {}", *v));
+  if (check_domain && *v < domain_low) fail(key, fmt::format("expected a number ≥ 0, got {}", *v));
   return v;
 }
 
-std::optional<double> Fields::number(std::string_view key) const { return number_in(key, any_value); }
+std::optional<double> Fields::number(std::string_view key) const { return number_in(key, any_value, false); }
 
 double Fields::element(const toml::node& cell, std::string_view key, const std::string& at, const std::string& index,
                        double domain_low) const {
@@ -159,10 +159,10 @@ double Fields::element(const toml::node& cell, std::string_view key, const std::
   return *v;
 }
 
-std::optional<double> Fields::nonnegative(std::string_view key) const { return number_in(key, 0.0); }
+std::optional<double> Fields::nonnegative(std::string_view key) const { return number_in(key, 0.0, true); }
 
 std::optional<double> Fields::positive(std::string_view key) const {
-  auto v = number_in(key, 0.0);
+  auto v = number_in(key, 0.0, false);  // an uncertain number truncates at 0; the message says > 0
   if (v && *v <= 0) fail(key, fmt::format("expected a number > 0, got {}", *v));
   return v;
 }

@@ -90,7 +90,7 @@ class Fields {
   Fields child(const toml::node& node, std::string_view key, std::string path) const;
 
  private:
-  std::optional<double> number_in(std::string_view key, double domain_low) const;
+  std::optional<double> number_in(std::string_view key, double domain_low, bool check_domain) const;
 
   const toml::table* table_;
   std::string file_;
