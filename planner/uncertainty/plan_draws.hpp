@@ -26,7 +26,9 @@ struct TargetCell {
 
 /// What one draw gave.
 struct PlanDraw {
-  std::string status = "error";      ///< optimal | infeasible | unbounded | error | bad-draw
+  /// optimal | infeasible | unbounded | error | bad-draw (a drawn value the model refuses) |
+  /// base-year (infeasible in year 0 only: the draw contradicts the recorded base year)
+  std::string status = "error";
   std::optional<double> objective;   ///< the first stage's objective (λ* for max-fulfilment)
   std::vector<double> targets;       ///< one per TargetCell (empty unless optimal)
   std::vector<double> goals;         ///< the drawn goal of each TargetCell with a goal (NaN otherwise)

@@ -42,6 +42,7 @@ PlanUncertainty summarise(const UncertainPlan& plan, const std::vector<PlanDraw>
   std::map<std::string, std::vector<double>> shadow;  // row → shadow prices where it binds
   std::map<std::pair<std::string, std::string>, std::size_t> failures;
   for (const PlanDraw& d : draws) {
+    if (d.status == "base-year") ++out.base_year;
     if (d.status != "optimal") {
       ++failures[{d.status, d.failure}];
       continue;
@@ -54,8 +55,9 @@ PlanUncertainty summarise(const UncertainPlan& plan, const std::vector<PlanDraw>
     for (const lp::BindingRow& b : d.binding) shadow[b.row].push_back(b.shadow_price);
   }
   if (!objective.empty()) out.objective = quartiles_5_25_50_75_95(objective);
-  if (p.objective.kind == ObjectiveKind::max_fulfilment && !draws.empty())
-    out.prob_all_goals = static_cast<double>(all_goals) / static_cast<double>(draws.size());
+  const std::size_t consistent = draws.size() - out.base_year;
+  if (p.objective.kind == ObjectiveKind::max_fulfilment && consistent > 0)
+    out.prob_all_goals = static_cast<double>(all_goals) / static_cast<double>(consistent);
 
   const auto& cells = plan.cells();
   for (std::size_t c = 0; c < cells.size(); ++c) {
@@ -73,7 +75,7 @@ PlanUncertainty summarise(const UncertainPlan& plan, const std::vector<PlanDraw>
     if (!values.empty()) band.target = quartiles_5_25_50_75_95(values);
     if (cells[c].goal >= 0) {
       band.goal = sector_goal_amount(p, p.goals[static_cast<std::size_t>(cells[c].goal)]);
-      if (band.goal && !draws.empty()) band.prob_goal_feasible = static_cast<double>(reached) / static_cast<double>(draws.size());
+      if (band.goal && consistent > 0) band.prob_goal_feasible = static_cast<double>(reached) / static_cast<double>(consistent);
     }
     out.targets.push_back(std::move(band));
   }

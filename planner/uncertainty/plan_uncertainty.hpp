@@ -21,7 +21,8 @@ struct TargetBand {
   int year = 0;                             ///< calendar year
   std::optional<Band> target;               ///< over the draws with an optimum; none when no draw had one
   std::optional<double> goal;               ///< the nominal goal, when the plan states one then
-  std::optional<double> prob_goal_feasible; ///< share of all draws whose feasible target reached the draw's goal
+  /// Share of the draws consistent with the base year whose feasible target reached the draw's goal.
+  std::optional<double> prob_goal_feasible;
 };
 
 struct BindingShare {
@@ -42,10 +43,13 @@ struct PlanUncertainty {
   std::string objective_kind;
   std::size_t samples = 0;
   std::size_t solved = 0;      ///< draws with an optimum
+  /// Draws whose year 0 cannot hold (PlanDraw status base-year): set aside and counted; the
+  /// probabilities are shares of the other draws (conditional on the recorded base year).
+  std::size_t base_year = 0;
   std::size_t numbers = 0;     ///< uncertain numbers in its files
   std::size_t groups = 0;      ///< independent inputs
   std::optional<Band> objective;        ///< λ* (max-fulfilment) or the objective
-  std::optional<double> prob_all_goals; ///< max-fulfilment: share of draws with λ* ≥ 1
+  std::optional<double> prob_all_goals; ///< max-fulfilment: share of the draws consistent with the base year with λ* ≥ 1
   std::vector<TargetBand> targets;
   std::vector<BindingShare> binding;    ///< most often binding first
   std::vector<FailureCount> failures;   ///< most frequent first

@@ -52,7 +52,10 @@ nlohmann::json to_json(const RunHeader& run, const std::vector<PlanUncertainty>&
     jp["plan"] = p.plan;
     jp["name"] = p.name;
     jp["objective_kind"] = p.objective_kind;
-    jp["draws"] = {{"samples", p.samples}, {"optimal", p.solved}, {"without_optimum", p.samples - p.solved}};
+    jp["draws"] = {{"samples", p.samples},
+                   {"optimal", p.solved},
+                   {"without_optimum", p.samples - p.solved},
+                   {"contradict_base_year", p.base_year}};
     jp["uncertain_numbers"] = p.numbers;
     jp["independent_inputs"] = p.groups;
     jp["objective"] = p.objective ? band_json(*p.objective) : nlohmann::json(nullptr);
@@ -82,6 +85,11 @@ std::string to_text(const RunHeader& run, const std::vector<PlanUncertainty>& pl
     out += fmt::format("{}\n", p.name);
     out += fmt::format("{} draws (seed {}) of {} uncertain numbers in {} independent inputs; {} with an optimum, {} without.\n",
                        run.samples, run.seed, p.numbers, p.groups, p.solved, p.samples - p.solved);
+    if (p.base_year > 0)
+      out += fmt::format("{} draws contradict the recorded base year (only year-0 rows would have to move: with their\n"
+                         "coefficients the base year's output cannot cover its own inputs and consumption). They are set\n"
+                         "aside and counted; the probabilities below are shares of the other {} draws.\n",
+                         p.base_year, p.samples - p.base_year);
     if (p.objective) {
       const Band& b = *p.objective;
       out += fmt::format("{} {}: median {}, 90 % of draws in [{}, {}], half in [{}, {}].\n",
