@@ -10,6 +10,7 @@
 #include "planner/cli/solver_options.hpp"
 #include "planner/io/output.hpp"
 #include "planner/model/error.hpp"
+#include "planner/uncertainty/plan_sensitivity.hpp"
 #include "planner/uncertainty/plan_uncertainty.hpp"
 #include "planner/uncertainty/uncertainty_format.hpp"
 
@@ -36,6 +37,7 @@ void setup(CLI::App& app) {
     std::vector<std::string> plans;
     std::size_t samples = 1000;
     std::uint64_t seed = 1;
+    std::size_t sobol = 0;
     SolverArgs solver;
     OutputOptions output;
   };
@@ -43,6 +45,9 @@ void setup(CLI::App& app) {
   cmd->add_option("PLAN", args->plans, "plan files (plan.toml, spec §3)")->required();
   cmd->add_option("--samples", args->samples, "number of joint draws (default 1000)");
   cmd->add_option("--seed", args->seed, "seed of the draws (default 1)");
+  cmd->add_option("--sobol", args->sobol,
+                  "also rank the inputs by Sobol indices (Saltelli, N base samples: N·(k+2) solves) for λ* and\n"
+                  "each goal; with --format csv the CSV is then plan,result,input,s1,s1_conf,st,st_conf");
   add_solver_options(*cmd, args->solver, /*tuning=*/false);
   add_output_options(*cmd, args->output, {"table", "csv", "json"});
   cmd->callback([args] {
@@ -62,11 +67,26 @@ void setup(CLI::App& app) {
       const auto draws = uncertainty::run_draws(plans[i], args->seed, 0, args->samples, options, 0, progress);
       summaries.push_back(uncertainty::summarise(plans[i], draws));
     }
+    std::vector<uncertainty::PlanSensitivity> sensitivity;
+    for (std::size_t i = 0; args->sobol > 0 && i < plans.size(); ++i) {
+      auto progress = [&](std::size_t done, std::size_t all) {
+        if (show && (done % 50 == 0 || done == all)) draw_progress(static_cast<int>(done), static_cast<int>(all));
+      };
+      sensitivity.push_back(uncertainty::sobol_sensitivity(plans[i], args->sobol, args->seed, options, 0, progress));
+    }
     const uncertainty::RunHeader run{args->samples, args->seed};
     const std::string& f = args->output.format;
-    const std::string text = f == "json"  ? uncertainty::to_json(run, summaries).dump(2) + "\n"
-                             : f == "csv" ? uncertainty::to_csv(summaries)
-                                          : uncertainty::to_text(run, summaries);
+    std::string text;
+    if (f == "json") {
+      nlohmann::json j = uncertainty::to_json(run, summaries);
+      if (!sensitivity.empty()) j["sensitivity"] = uncertainty::sensitivity_json(sensitivity);
+      text = j.dump(2) + "\n";
+    } else if (f == "csv") {
+      text = sensitivity.empty() ? uncertainty::to_csv(summaries) : uncertainty::sensitivity_csv(sensitivity);
+    } else {
+      text = uncertainty::to_text(run, summaries);
+      for (const auto& s : sensitivity) text += uncertainty::to_text(s) + "\n";
+    }
     emit(text, args->output.out);
   });
 }
