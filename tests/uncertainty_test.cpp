@@ -13,6 +13,7 @@
 #include "cli_run.hpp"
 #include "planner/io/plan_reader.hpp"
 #include "planner/lp/solve_plan.hpp"
+#include "planner/uncertainty/plan_sensitivity.hpp"
 #include "planner/uncertainty/plan_uncertainty.hpp"
 #include "planner/uncertainty/uncertainty_format.hpp"
 #include "scratch_dir.hpp"
@@ -112,6 +113,38 @@ TEST(UncertaintyCli, ZeroSamplesIsABadInput) {
   const auto r = test::run_cli("uncertainty plans/williams-max-output.toml --samples 0");
   EXPECT_EQ(r.code, 2);
   EXPECT_NE(r.err.find("--samples: expected at least 1 draw, got 0"), std::string::npos) << r.err;
+}
+
+}  // namespace
+}  // namespace planner::uncertainty
+
+namespace planner::uncertainty {
+namespace {
+
+// Williams's max-output plan with a wide coal capacity (200–400) and a steel capacity known to
+// ±1.5 %: the output hangs on coal's capacity alone, so ST(coal) ≈ 1 and ST(steel) ≈ 0 within
+// the estimator's own 95 % interval (three times it, as tests/sobol_test.cpp does).
+TEST(UncertaintySobol, TheOutputHangsOnTheWideCapacity) {
+  const auto dir = test::scratch_dir("uncertainty_sobol");
+  std::string model = read_text(std::filesystem::path(PLANNER_SOURCE_DIR) / "models/williams/model.toml");
+  model = std::regex_replace(model, std::regex("capacity = 300.0"),
+                             "capacity = { value = 300.0, low = 200.0, high = 400.0, dist = \"uniform\" }",
+                             std::regex_constants::format_first_only);
+  model = std::regex_replace(model, std::regex("capacity = 350.0"),
+                             "capacity = { value = 350.0, low = 345.0, high = 355.0, dist = \"uniform\" }",
+                             std::regex_constants::format_first_only);
+  test::write_text(dir / "model.toml", model);
+  std::string plan_text = read_text(std::filesystem::path(PLANNER_SOURCE_DIR) / "plans/williams-max-output.toml");
+  test::write_text(dir / "plan.toml", std::regex_replace(plan_text, std::regex("model = \"[^\"]*\""), "model = \"model.toml\""));
+  const UncertainPlan plan(dir / "plan.toml");
+  const PlanSensitivity s = sobol_sensitivity(plan, 256, 5, {}, 2);
+  ASSERT_EQ(s.results.size(), 1u);
+  const ResultSensitivity& r = s.results[0];
+  EXPECT_EQ(r.dropped_rows, 0u);
+  ASSERT_EQ(r.inputs.size(), 2u);
+  EXPECT_EQ(r.inputs[0].input, "sector[1].capacity");  // largest ST first
+  EXPECT_NEAR(r.inputs[0].st, 1.0, std::max(0.05, 3 * r.inputs[0].st_conf));
+  EXPECT_NEAR(r.inputs[1].st, 0.0, std::max(0.01, 3 * r.inputs[1].st_conf));
 }
 
 }  // namespace
