@@ -30,6 +30,9 @@ UncertainNumber parse_uncertain_number(const toml::table& node, const std::strin
                                        double domain_low) {
   const toml_fields::Fields f(node, file, key);
   f.allow_only({"value", "dist", "low", "high", "sd", "gsd", "group", "reason"});
+  for (const char* k : {"value", "low", "high", "sd", "gsd"})
+    if (const toml::node* n = f.node(k); n && n->is_table())
+      f.fail(k, "expected a plain number here (an uncertain number's parts are not themselves uncertain)");
   UncertainNumber u;
   u.file = file;
   u.key = key;
