@@ -12,6 +12,7 @@
 #include "planner/model/error.hpp"
 #include "planner/uncertainty/plan_sensitivity.hpp"
 #include "planner/uncertainty/plan_uncertainty.hpp"
+#include "planner/uncertainty/shard.hpp"
 #include "planner/uncertainty/uncertainty_format.hpp"
 
 namespace planner::cli {
@@ -31,13 +32,16 @@ void setup(CLI::App& app) {
   cmd->footer(
       "Examples:\n"
       "  planner uncertainty plans/fyp1-gosplan-optimal.toml --samples 1000\n"
-      "  planner uncertainty plans/fyp1-*.toml --samples 10000 --seed 7 --format csv --out bands.csv\n\n"
+      "  planner uncertainty plans/fyp1-*.toml --samples 10000 --seed 7 --format csv --out bands.csv\n"
+      "  planner uncertainty plans/fyp1-gosplan-optimal.toml --samples 10000 --shard 3/4 --out s3.json\n"
+      "  planner merge s1.json s2.json s3.json s4.json --format csv --out bands.csv\n\n"
       "Formats: table (terminal), csv (plan,product,year,p5,p25,p50,p75,p95,prob_goal_feasible), json.");
   struct Args {
     std::vector<std::string> plans;
     std::size_t samples = 1000;
     std::uint64_t seed = 1;
     std::size_t sobol = 0;
+    std::string shard;
     SolverArgs solver;
     OutputOptions output;
   };
@@ -48,6 +52,9 @@ void setup(CLI::App& app) {
   cmd->add_option("--sobol", args->sobol,
                   "also rank the inputs by Sobol indices (Saltelli, N base samples: N·(k+2) solves) for λ* and\n"
                   "each goal; with --format csv the CSV is then plan,result,input,s1,s1_conf,st,st_conf");
+  cmd->add_option("--shard", args->shard,
+                  "compute only shard i of k (i/k, 1 ≤ i ≤ k): the same draws the whole run makes there, written\n"
+                  "raw to a shard file (JSON) for `planner merge`");
   add_solver_options(*cmd, args->solver, /*tuning=*/false);
   add_output_options(*cmd, args->output, {"table", "csv", "json"});
   cmd->callback([args] {
@@ -55,8 +62,23 @@ void setup(CLI::App& app) {
     const lp::SolveOptions options = to_solve_options(args->solver, false);
     std::vector<uncertainty::UncertainPlan> plans;
     for (const auto& f : args->plans) plans.emplace_back(f);
-    std::vector<uncertainty::PlanUncertainty> summaries;
     const bool show = progress_wanted();
+    if (!args->shard.empty()) {
+      if (args->sobol > 0) throw Error(ExitCode::usage, "", "--shard", "--sobol runs whole; give it without --shard");
+      const uncertainty::ShardSpec spec = uncertainty::parse_shard(args->shard);
+      uncertainty::Shard shard{args->seed, args->samples, spec, {}};
+      for (std::size_t i = 0; i < plans.size(); ++i) {
+        auto progress = [&](std::size_t done, std::size_t all) {
+          if (show && (done % 50 == 0 || done == all)) draw_progress(static_cast<int>(done), static_cast<int>(all));
+        };
+        auto draws = uncertainty::run_draws(plans[i], args->seed, spec.first(args->samples), spec.size(args->samples),
+                                            options, 0, progress);
+        shard.plans.push_back({args->plans[i], uncertainty::fingerprint(plans[i]), std::move(draws)});
+      }
+      emit(uncertainty::to_json(shard).dump() + "\n", args->output.out);
+      return;
+    }
+    std::vector<uncertainty::PlanUncertainty> summaries;
     const std::size_t total = args->samples * plans.size();
     for (std::size_t i = 0; i < plans.size(); ++i) {
       const std::size_t before = i * args->samples;

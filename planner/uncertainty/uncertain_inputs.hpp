@@ -39,6 +39,8 @@ class UncertainInputs {
   const std::vector<UncertainNumber>& numbers() const { return numbers_; }
   const std::vector<InputGroup>& groups() const { return groups_; }
   std::size_t size() const { return groups_.size(); }
+  /// The texts of the files read, by path (what every draw reads).
+  const std::map<std::string, std::string>& texts() const { return texts_; }
 
   /// The value of every number at the point `u` (one per group, each in (0,1)).
   std::vector<double> values(const std::vector<double>& u) const;
