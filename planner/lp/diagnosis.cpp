@@ -1,4 +1,5 @@
 #include "planner/lp/diagnosis.hpp"
+#include "planner/lp/row_name.hpp"
 
 #include <fmt/format.h>
 
@@ -8,7 +9,7 @@
 namespace planner::lp {
 namespace {
 
-std::string family(const std::string& row) { return row.substr(0, row.find('[')); }
+std::string family(const std::string& row) { return parse_row_name(row).family; }
 std::string inside(const std::string& row) {
   auto open = row.find('['), close = row.rfind(']');
   return open == std::string::npos ? "" : row.substr(open + 1, close - open - 1);

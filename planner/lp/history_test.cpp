@@ -1,4 +1,5 @@
 #include "planner/lp/history_test.hpp"
+#include "planner/lp/row_name.hpp"
 
 #include <fmt/format.h>
 
@@ -19,13 +20,9 @@ std::string qty(double v) { return std::fabs(v) >= 1000.0 ? fmt::format("{:.0f}"
 
 // "coal,3" inside "capacity[coal,3]" → (coal, 3); (row, −1) when the row has no such form.
 std::pair<std::string, int> sector_year(const std::string& row) {
-  auto open = row.find('['), comma = row.rfind(','), close = row.rfind(']');
-  if (open == std::string::npos || comma == std::string::npos || close == std::string::npos || comma < open) return {row, -1};
-  try {
-    return {row.substr(open + 1, comma - open - 1), std::stoi(row.substr(comma + 1, close - comma - 1))};
-  } catch (const std::exception&) {
-    return {row, -1};
-  }
+  const RowName r = parse_row_name(row);
+  if (r.id.empty() || !r.year) return {row, -1};
+  return {r.id, *r.year};
 }
 
 // One violation of the relaxation in words, with the record it serves where there is one.
@@ -56,14 +53,10 @@ std::string finding(const Plan& plan, const HistoryTest& h, const Violation& v, 
     }
   }
   if (v.kind == "resource") {
-    const std::string fam = v.row.substr(0, v.row.find('['));
-    auto r = e.resource_index(fam);
+    const RowName name = parse_row_name(v.row);
+    auto r = e.resource_index(name.family);
     auto row = lp.row(v.row);
-    int t = -1;
-    try {
-      t = std::stoi(v.row.substr(v.row.find('[') + 1));
-    } catch (const std::exception&) {
-    }
+    const int t = name.year.value_or(-1);
     if (r && row && t >= 0) {
       const Resource& res = e.resources[*r];
       const double limit = lp.row_upper[static_cast<std::size_t>(*row)];
@@ -74,7 +67,7 @@ std::string finding(const Plan& plan, const HistoryTest& h, const Violation& v, 
     }
   }
   if (v.kind == "currency")
-    return fmt::format("foreign currency in {} is short by {}", plan.calendar_year(std::stoi(v.row.substr(v.row.find('[') + 1))),
+    return fmt::format("foreign currency in {} is short by {}", plan.calendar_year(parse_row_name(v.row).year.value_or(0)),
                        qty(v.amount));
   return v.advice;
 }

@@ -1,4 +1,5 @@
 #include "planner/lp/plan_result.hpp"
+#include "planner/lp/row_name.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -14,15 +15,12 @@ double clean(double v) { return std::fabs(v) < 1e-9 ? 0.0 : v; }
 
 double value(const LpSolution& s, int col) { return col < 0 ? 0.0 : clean(s.col_value[static_cast<std::size_t>(col)]); }
 
-// The row's family: the name before '[' ("balance", "capacity", "labour", "goal", …).
-std::string family(const std::string& row) { return row.substr(0, row.find('[')); }
+std::string family(const std::string& row) { return parse_row_name(row).family; }
 
 // "balance[coal,3]" → ("coal", 3); "labour[4]" → ("labour", 4).
 std::pair<std::string, int> id_year(const std::string& row) {
-  auto open = row.find('['), comma = row.rfind(','), close = row.rfind(']');
-  if (comma != std::string::npos && comma > open)
-    return {row.substr(open + 1, comma - open - 1), std::stoi(row.substr(comma + 1, close - comma - 1))};
-  return {row.substr(0, open), std::stoi(row.substr(open + 1, close - open - 1))};
+  const RowName r = parse_row_name(row);
+  return {r.id.empty() ? r.family : r.id, r.year.value_or(0)};
 }
 
 nlohmann::json series_json(const Series& s) {

@@ -7,6 +7,7 @@
 #include <limits>
 
 #include "planner/io/plan_reader.hpp"
+#include "planner/lp/row_name.hpp"
 #include "planner/model/error.hpp"
 #include "planner/uncertainty/random_stream.hpp"
 
@@ -40,23 +41,12 @@ std::string failure_words(const lp::PlanResult& r) {
   return words;
 }
 
-/// The plan year a row is about: the last number of "balance[coal,0]", "labour[3]"; −1 if none.
-int row_year(const std::string& row) {
-  const auto close = row.rfind(']');
-  if (close == std::string::npos) return -1;
-  auto open = row.find_last_of("[,", close);
-  if (open == std::string::npos || open + 1 >= close) return -1;
-  const std::string digits = row.substr(open + 1, close - open - 1);
-  if (digits.find_first_not_of("0123456789") != std::string::npos) return -1;
-  return std::stoi(digits);
-}
-
 /// Infeasible only in year 0: the draw's coefficients cannot reproduce the base year the
 /// files record (its output cannot cover its own inputs and consumption), whatever the plan.
 bool contradicts_base_year(const lp::PlanResult& r) {
   if (r.status != "infeasible" || !r.diagnosis || r.diagnosis->violations.empty()) return false;
   for (const auto& v : r.diagnosis->violations)
-    if (row_year(v.row) != 0) return false;
+    if (lp::parse_row_name(v.row).year != 0) return false;
   return true;
 }
 
