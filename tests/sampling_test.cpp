@@ -247,15 +247,17 @@ TEST(SamplingDraws, AWorkersExceptionReachesTheCaller) {
   }
 }
 
+// The draws use the planner's one count of cores (analysis::core_count), which reads the
+// environment the same strict way.
 TEST(SamplingDraws, PlannerThreadsReadsTheEnvironment) {
   ThreadsEnvironment restore;
   setenv("PLANNER_THREADS", "3", 1);
-  EXPECT_EQ(planner_threads(), 3u);
-  const unsigned hardware = std::max(1u, std::thread::hardware_concurrency());
+  EXPECT_EQ(planner::analysis::core_count(), 3);
+  const int hardware = std::clamp(static_cast<int>(std::thread::hardware_concurrency()), 1, 8);
   for (const char* bad : {"0", "-2", "two", "4x", ""}) {
     setenv("PLANNER_THREADS", bad, 1);
-    EXPECT_EQ(planner_threads(), hardware) << "PLANNER_THREADS=" << bad;
+    EXPECT_EQ(planner::analysis::core_count(), hardware) << "PLANNER_THREADS=" << bad;
   }
   unsetenv("PLANNER_THREADS");
-  EXPECT_EQ(planner_threads(), hardware);
+  EXPECT_EQ(planner::analysis::core_count(), hardware);
 }

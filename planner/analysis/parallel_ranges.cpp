@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cstdlib>
+#include <exception>
 #include <thread>
 #include <vector>
 
@@ -14,7 +15,12 @@ constexpr Eigen::Index kSumBlock = Eigen::Index{1} << 16;
 }  // namespace
 
 int core_count() {
-  if (const char* env = std::getenv("PLANNER_THREADS"); env && std::atoi(env) > 0) return std::atoi(env);
+  // Only a plain positive whole number counts ("4x", "-2", "" fall back to the hardware).
+  if (const char* env = std::getenv("PLANNER_THREADS"); env && *env && env[0] != '-') {
+    char* end = nullptr;
+    const unsigned long n = std::strtoul(env, &end, 10);
+    if (*end == '\0' && n > 0 && n <= 4096) return static_cast<int>(n);
+  }
   return std::clamp(static_cast<int>(std::thread::hardware_concurrency()), 1, 8);
 }
 
@@ -29,11 +35,23 @@ void run_pieces(int workers, const std::function<Eigen::Index(int, int)>& cut,
     body(cut(0, 1), cut(1, 1));
     return;
   }
+  // An exception in a piece ends that piece; after every thread has joined, the lowest
+  // piece's exception is rethrown here (a throw out of a std::thread would end the process).
+  std::vector<std::exception_ptr> failures(static_cast<std::size_t>(workers));
+  const auto piece = [&](int k) {
+    try {
+      body(cut(k, workers), cut(k + 1, workers));
+    } catch (...) {
+      failures[static_cast<std::size_t>(k)] = std::current_exception();
+    }
+  };
   std::vector<std::thread> threads;
   threads.reserve(static_cast<std::size_t>(workers - 1));
-  for (int k = 1; k < workers; ++k) threads.emplace_back([&, k] { body(cut(k, workers), cut(k + 1, workers)); });
-  body(cut(0, workers), cut(1, workers));  // the calling thread takes the first piece
+  for (int k = 1; k < workers; ++k) threads.emplace_back(piece, k);
+  piece(0);  // the calling thread takes the first piece
   for (std::thread& t : threads) t.join();
+  for (const std::exception_ptr& f : failures)
+    if (f) std::rethrow_exception(f);
 }
 
 void parallel_tasks(Eigen::Index count, int workers, const std::function<void(Eigen::Index)>& body) {

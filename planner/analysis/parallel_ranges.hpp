@@ -9,7 +9,7 @@
 
 namespace planner::analysis {
 
-/// The cores the planner may use: PLANNER_THREADS when set to a positive number (a shared
+/// The cores the planner may use: PLANNER_THREADS when set to a positive whole number (a shared
 /// machine, a benchmark of one core), else the hardware's, at most 8. Also what the LP's
 /// interior point gives OpenBLAS (lp/blas_threads.hpp).
 int core_count();
@@ -20,6 +20,7 @@ int worker_count(Eigen::Index work);
 
 /// Calls body(begin, end) on consecutive pieces of [0, n), `workers` of them at once; the
 /// pieces are cut where `cut(k, workers)` says (monotone, cut(0) = 0, cut(workers) = n).
+/// An exception in a piece is rethrown in the caller once every piece has ended.
 void run_pieces(int workers, const std::function<Eigen::Index(int piece, int pieces)>& cut,
                 const std::function<void(Eigen::Index begin, Eigen::Index end)>& body);
 
