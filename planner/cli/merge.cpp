@@ -50,12 +50,7 @@ void setup(CLI::App& app) {
                         "the plan or its model changed since the shards were computed; run the shards again");
       summaries.push_back(uncertainty::summarise(plan, draws[p]));
     }
-    const uncertainty::RunHeader run{shards[0].samples, shards[0].seed};
-    const std::string& f = args->output.format;
-    const std::string text = f == "json"  ? uncertainty::to_json(run, summaries).dump(2) + "\n"
-                             : f == "csv" ? uncertainty::to_csv(summaries)
-                                          : uncertainty::to_text(run, summaries);
-    emit(text, args->output.out);
+    emit(uncertainty::format_run({shards[0].samples, shards[0].seed}, summaries, args->output.format), args->output.out);
   });
 }
 

@@ -63,16 +63,20 @@ void setup(CLI::App& app) {
     std::vector<uncertainty::UncertainPlan> plans;
     for (const auto& f : args->plans) plans.emplace_back(f);
     const bool show = progress_wanted();
+    // One progress line over `total` draws, of which `before` were done in earlier plans.
+    auto progress_from = [show](std::size_t before, std::size_t total) {
+      return [show, before, total](std::size_t done, std::size_t all) {
+        if (show && (done % 50 == 0 || done == all)) draw_progress(static_cast<int>(before + done), static_cast<int>(total));
+      };
+    };
     if (!args->shard.empty()) {
       if (args->sobol > 0) throw Error(ExitCode::usage, "", "--shard", "--sobol runs whole; give it without --shard");
       const uncertainty::ShardSpec spec = uncertainty::parse_shard(args->shard);
       uncertainty::Shard shard{args->seed, args->samples, spec, {}};
+      const std::size_t size = spec.size(args->samples);
       for (std::size_t i = 0; i < plans.size(); ++i) {
-        auto progress = [&](std::size_t done, std::size_t all) {
-          if (show && (done % 50 == 0 || done == all)) draw_progress(static_cast<int>(done), static_cast<int>(all));
-        };
-        auto draws = uncertainty::run_draws(plans[i], args->seed, spec.first(args->samples), spec.size(args->samples),
-                                            options, 0, progress);
+        auto draws = uncertainty::run_draws(plans[i], args->seed, spec.first(args->samples), size, options, 0,
+                                            progress_from(i * size, size * plans.size()));
         shard.plans.push_back({args->plans[i], uncertainty::fingerprint(plans[i]), std::move(draws)});
       }
       emit(uncertainty::to_json(shard).dump() + "\n", args->output.out);
@@ -81,33 +85,27 @@ void setup(CLI::App& app) {
     std::vector<uncertainty::PlanUncertainty> summaries;
     const std::size_t total = args->samples * plans.size();
     for (std::size_t i = 0; i < plans.size(); ++i) {
-      const std::size_t before = i * args->samples;
-      auto progress = [&](std::size_t done, std::size_t) {
-        if (show && (done % 50 == 0 || done == args->samples))
-          draw_progress(static_cast<int>(before + done), static_cast<int>(total));
-      };
-      const auto draws = uncertainty::run_draws(plans[i], args->seed, 0, args->samples, options, 0, progress);
+      const auto draws = uncertainty::run_draws(plans[i], args->seed, 0, args->samples, options, 0,
+                                                progress_from(i * args->samples, total));
       summaries.push_back(uncertainty::summarise(plans[i], draws));
     }
     std::vector<uncertainty::PlanSensitivity> sensitivity;
-    for (std::size_t i = 0; args->sobol > 0 && i < plans.size(); ++i) {
-      auto progress = [&](std::size_t done, std::size_t all) {
-        if (show && (done % 50 == 0 || done == all)) draw_progress(static_cast<int>(done), static_cast<int>(all));
-      };
-      sensitivity.push_back(uncertainty::sobol_sensitivity(plans[i], args->sobol, args->seed, options, 0, progress));
-    }
+    for (std::size_t i = 0; args->sobol > 0 && i < plans.size(); ++i)
+      sensitivity.push_back(uncertainty::sobol_sensitivity(
+          plans[i], args->sobol, args->seed, options, 0, progress_from(0, args->sobol * (plans[i].inputs().size() + 2))));
     const uncertainty::RunHeader run{args->samples, args->seed};
     const std::string& f = args->output.format;
-    std::string text;
-    if (f == "json") {
-      nlohmann::json j = uncertainty::to_json(run, summaries);
-      if (!sensitivity.empty()) j["sensitivity"] = uncertainty::sensitivity_json(sensitivity);
-      text = j.dump(2) + "\n";
-    } else if (f == "csv") {
-      text = sensitivity.empty() ? uncertainty::to_csv(summaries) : uncertainty::sensitivity_csv(sensitivity);
-    } else {
-      text = uncertainty::to_text(run, summaries);
-      for (const auto& s : sensitivity) text += uncertainty::to_text(s) + "\n";
+    std::string text = uncertainty::format_run(run, summaries, f);
+    if (!sensitivity.empty()) {
+      if (f == "json") {
+        nlohmann::json j = uncertainty::to_json(run, summaries);
+        j["sensitivity"] = uncertainty::sensitivity_json(sensitivity);
+        text = j.dump(2) + "\n";
+      } else if (f == "csv") {
+        text = uncertainty::sensitivity_csv(sensitivity);
+      } else {
+        for (const auto& s : sensitivity) text += uncertainty::to_text(s) + "\n";
+      }
     }
     emit(text, args->output.out);
   });

@@ -132,4 +132,10 @@ std::string to_text(const RunHeader& run, const std::vector<PlanUncertainty>& pl
   return out;
 }
 
+std::string format_run(const RunHeader& run, const std::vector<PlanUncertainty>& plans, const std::string& format) {
+  if (format == "json") return to_json(run, plans).dump(2) + "\n";
+  if (format == "csv") return to_csv(plans);
+  return to_text(run, plans);
+}
+
 }  // namespace planner::uncertainty
