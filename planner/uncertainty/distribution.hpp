@@ -9,11 +9,13 @@
 #include <limits>
 #include <stdexcept>
 
+#include "planner/model/uncertain_number.hpp"
 #include "planner/uncertainty/standard_normal.hpp"
 
 namespace planner::uncertainty {
 
-enum class DistKind { uniform, triangular, normal, lognormal };
+/// The kinds a file may name (planner/model/uncertain_number.hpp), one enum for reader and sampler.
+using DistKind = UncertainDist;
 
 /// `value` is the mode (triangular), mean (normal) or median (lognormal), unused by uniform.
 /// uniform and triangular live on [low, high] (both finite). normal and lognormal are truncated

@@ -8,12 +8,7 @@ namespace planner::uncertainty {
 
 Distribution distribution_of(const UncertainNumber& number) {
   Distribution d;
-  switch (number.dist) {
-    case UncertainDist::uniform: d.kind = DistKind::uniform; break;
-    case UncertainDist::triangular: d.kind = DistKind::triangular; break;
-    case UncertainDist::normal: d.kind = DistKind::normal; break;
-    case UncertainDist::lognormal: d.kind = DistKind::lognormal; break;
-  }
+  d.kind = number.dist;
   d.value = number.value;
   d.low = number.low;
   d.high = number.high;
