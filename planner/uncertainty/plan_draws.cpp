@@ -60,16 +60,17 @@ std::optional<double> sector_goal_amount(const Plan& plan, const Goal& goal) {
   return *goal.multiple * plan.economy.sectors[*i].output;
 }
 
-UncertainPlan::UncertainPlan(std::filesystem::path file, BaseYearClosure closure)
-    : file_(std::move(file)), closure_(closure) {
+UncertainPlan::UncertainPlan(std::filesystem::path file, BaseYearClosure closure, Pose pose)
+    : file_(std::move(file)), closure_(closure), pose_(std::move(pose)) {
   auto [plan, inputs] = UncertainInputs::collect([&] { return read_plan(file_); });
-  nominal_ = std::move(plan);
+  nominal_ = pose_ ? pose_(plan) : std::move(plan);
   inputs_ = std::move(inputs);
   cells_ = target_cells(nominal_);
 }
 
 Plan UncertainPlan::at(const std::vector<double>& u) const {
   Plan plan = inputs_.read_at(u, [&] { return read_plan(file_); });
+  if (pose_) plan = pose_(plan);
   if (closure_ == BaseYearClosure::hold_use) hold_base_year_use(plan, nominal_);
   return plan;
 }

@@ -5,6 +5,7 @@
 // of threads, or shards on a cluster, give the same draws.
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -40,7 +41,12 @@ struct PlanDraw {
 /// A plan with its uncertain inputs, read once.
 class UncertainPlan {
  public:
-  explicit UncertainPlan(std::filesystem::path file, BaseYearClosure closure = BaseYearClosure::hold_use);
+  /// How each read of the plan is posed before it is solved (`compare` poses every plan as
+  /// max-fulfilment); none: solved as written.
+  using Pose = std::function<Plan(const Plan&)>;
+
+  explicit UncertainPlan(std::filesystem::path file, BaseYearClosure closure = BaseYearClosure::hold_use,
+                         Pose pose = {});
 
   const std::filesystem::path& file() const { return file_; }
   const Plan& nominal() const { return nominal_; }
@@ -62,6 +68,7 @@ class UncertainPlan {
   UncertainInputs inputs_;
   std::vector<TargetCell> cells_;
   BaseYearClosure closure_ = BaseYearClosure::hold_use;
+  Pose pose_;
 };
 
 /// The goal's amount in its sector's unit (target, or multiple × base-year output); nullopt
