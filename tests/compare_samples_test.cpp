@@ -114,7 +114,7 @@ TEST_F(CompareSamples, HtmlHasFanChartsHowSureAndTheTornado) {
   EXPECT_NE(r.out.find("class=\"band band-p25-p75\""), std::string::npos);
   EXPECT_NE(r.out.find("P(goal feasible)"), std::string::npos);
   EXPECT_NE(r.out.find("class=\"chart hbar-chart\""), std::string::npos);
-  // the only input carries all of λ*'s variance: ST ≈ 1 in the tooltip ("ST 1.0…")
+  // the tornado names the only uncertain input
   EXPECT_NE(r.out.find("labour"), std::string::npos);
 }
 

@@ -5,11 +5,12 @@
 #include <algorithm>
 
 namespace planner::uncertainty {
-namespace {
 
+namespace {
 constexpr const char* band_keys[5] = {"p5", "p25", "p50", "p75", "p95"};
 
-/// Full precision, shortest form that reads back exactly (the same on every machine).
+}  // namespace
+
 std::string exact(double v) { return fmt::format("{}", v); }
 
 nlohmann::json band_json(const Band& b) {
@@ -26,6 +27,8 @@ std::string readable(double v) {
   if (a >= 0.01) return fmt::format("{:.3f}", v);
   return fmt::format("{:.3g}", v);
 }
+
+namespace {
 
 std::string percent(double share) { return fmt::format("{:.0f} %", 100.0 * share); }
 
