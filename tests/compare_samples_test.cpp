@@ -118,6 +118,24 @@ TEST_F(CompareSamples, HtmlHasFanChartsHowSureAndTheTornado) {
   EXPECT_NE(r.out.find("labour"), std::string::npos);
 }
 
+// `planner uncertainty --format html`: one fan chart per product with the goal marked, and the
+// merged shards write the same page byte for byte.
+TEST_F(CompareSamples, UncertaintyHtmlHasAFanPerProductAndMergesByteForByte) {
+  const std::string plan = (dir_ / "plan.toml").string();
+  const auto whole = test::run_cli("uncertainty " + plan + " --samples 60 --format html");
+  ASSERT_EQ(whole.code, 0) << whole.err;
+  std::size_t fans = 0;
+  for (auto p = whole.out.find("class=\"band band-p5-p95\""); p != std::string::npos; p = whole.out.find("class=\"band band-p5-p95\"", p + 1)) ++fans;
+  EXPECT_EQ(fans, 2u);  // coal and steel
+  EXPECT_NE(whole.out.find("marker marker-goal"), std::string::npos);
+  for (int i = 1; i <= 2; ++i)
+    ASSERT_EQ(test::run_cli("uncertainty " + plan + " --samples 60 --shard " + std::to_string(i) + "/2 --out " +
+                            (dir_ / ("s" + std::to_string(i) + ".json")).string()).code, 0);
+  const auto merged = test::run_cli("merge " + (dir_ / "s1.json").string() + " " + (dir_ / "s2.json").string() + " --format html");
+  ASSERT_EQ(merged.code, 0) << merged.err;
+  EXPECT_EQ(merged.out, whole.out);
+}
+
 TEST_F(CompareSamples, SobolWithoutSamplesIsAUsageError) {
   const auto r = test::run_cli("compare " + (dir_ / "plan.toml").string() + " --sobol 8");
   EXPECT_EQ(r.code, 1);  // a bad command line

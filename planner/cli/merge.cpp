@@ -32,7 +32,7 @@ void setup(CLI::App& app) {
   };
   auto args = std::make_shared<Args>();
   cmd->add_option("SHARD", args->shards, "shard files written by `planner uncertainty --shard i/k --out FILE`")->required();
-  add_output_options(*cmd, args->output, {"table", "csv", "json"});
+  add_output_options(*cmd, args->output, {"table", "csv", "json", "html"});
   cmd->callback([args] {
     std::vector<uncertainty::Shard> shards;
     for (const auto& f : args->shards) {

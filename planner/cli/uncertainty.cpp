@@ -10,6 +10,7 @@
 #include "planner/cli/solver_options.hpp"
 #include "planner/io/output.hpp"
 #include "planner/model/error.hpp"
+#include "planner/report/svg_chart.hpp"
 #include "planner/uncertainty/plan_sensitivity.hpp"
 #include "planner/uncertainty/plan_uncertainty.hpp"
 #include "planner/uncertainty/shard.hpp"
@@ -35,7 +36,8 @@ void setup(CLI::App& app) {
       "  planner uncertainty plans/fyp1-*.toml --samples 10000 --seed 7 --format csv --out bands.csv\n"
       "  planner uncertainty plans/fyp1-gosplan-optimal.toml --samples 10000 --shard 3/4 --out s3.json\n"
       "  planner merge s1.json s2.json s3.json s4.json --format csv --out bands.csv\n\n"
-      "Formats: table (terminal), csv (plan,product,year,p5,p25,p50,p75,p95,prob_goal_feasible), json.");
+      "Formats: table (terminal), csv (plan,product,year,p5,p25,p50,p75,p95,prob_goal_feasible), json,\n"
+      "html (the summary with a fan chart per product; one self-contained page).");
   struct Args {
     std::vector<std::string> plans;
     std::size_t samples = 1000;
@@ -62,7 +64,7 @@ void setup(CLI::App& app) {
                   "nominal model; as-drawn keeps them and counts the draws the base year refutes")
       ->check(CLI::IsMember({"hold-use", "as-drawn"}));
   add_solver_options(*cmd, args->solver, /*tuning=*/false);
-  add_output_options(*cmd, args->output, {"table", "csv", "json"});
+  add_output_options(*cmd, args->output, {"table", "csv", "json", "html"});
   cmd->callback([args] {
     if (args->samples == 0) throw Error(ExitCode::bad_input, "", "--samples", "expected at least 1 draw, got 0");
     const lp::SolveOptions options = to_solve_options(args->solver, false);
@@ -110,6 +112,10 @@ void setup(CLI::App& app) {
         text = j.dump(2) + "\n";
       } else if (f == "csv") {
         text = uncertainty::sensitivity_csv(sensitivity);
+      } else if (f == "html") {
+        std::string ranking;
+        for (const auto& s : sensitivity) ranking += uncertainty::to_text(s) + "\n";
+        text.insert(text.rfind("</body>"), "<h2>Which assumptions matter (Sobol)</h2>\n<pre>" + svg::escape(ranking) + "</pre>\n");
       } else {
         for (const auto& s : sensitivity) text += uncertainty::to_text(s) + "\n";
       }

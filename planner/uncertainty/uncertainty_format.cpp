@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "planner/uncertainty/uncertainty_html.hpp"
+
 namespace planner::uncertainty {
 
 namespace {
@@ -142,6 +144,7 @@ std::string to_text(const RunHeader& run, const std::vector<PlanUncertainty>& pl
 std::string format_run(const RunHeader& run, const std::vector<PlanUncertainty>& plans, const std::string& format) {
   if (format == "json") return to_json(run, plans).dump(2) + "\n";
   if (format == "csv") return to_csv(plans);
+  if (format == "html") return to_html(run, plans);
   return to_text(run, plans);
 }
 

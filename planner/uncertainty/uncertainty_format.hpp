@@ -28,7 +28,7 @@ nlohmann::json band_json(const Band& b);
 std::string to_csv(const std::vector<PlanUncertainty>& plans);
 nlohmann::json to_json(const RunHeader& run, const std::vector<PlanUncertainty>& plans);
 std::string to_text(const RunHeader& run, const std::vector<PlanUncertainty>& plans);
-/// The run in `format` ("table", "csv" or "json"): what `uncertainty` and `merge` both print.
+/// The run in `format` ("table", "csv", "json" or "html"): what `uncertainty` and `merge` both print.
 std::string format_run(const RunHeader& run, const std::vector<PlanUncertainty>& plans, const std::string& format);
 
 }  // namespace planner::uncertainty
