@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
+#include <cctype>
 #include <cmath>
 #include <filesystem>
 #include <map>
@@ -21,6 +22,7 @@ void add_goals(const Plan& plan, std::vector<EditableNumber>& out) {
     if (!g.target && !g.multiple) continue;
     const int year = plan.calendar_year(g.year > 0 ? g.year : plan.years);
     std::string name = g.id, unit = g.group.empty() ? "" : "weighted sum";
+    if (!name.empty()) name[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[0])));  // "Heavy goal
     if (auto i = plan.economy.sector_index(g.sector)) {
       name = plan.economy.sectors[*i].short_name();
       unit = unit_of(plan.economy, plan.economy.sectors[*i]);

@@ -182,7 +182,7 @@ Response Api::handle(const std::string& method, const std::string& raw_path, con
     if (parts.size() == 3 && parts[1] == "plans") {
       need("GET");
       const PlanEntry* p = plan_entry(parts[2]);
-      const Plan plan = catalogue_.read(*p);
+      const Plan& plan = p->plan;
       json numbers = json::array();
       for (const auto& n : editable_numbers(plan)) numbers.push_back(number_json(n));
       json years = json::array();
@@ -200,8 +200,7 @@ Response Api::handle(const std::string& method, const std::string& raw_path, con
       const PlanEntry* p = plan_entry(parts[2]);
       const json request = parse_body(body);
       const auto edits = read_edits(request);
-      const Plan original = catalogue_.read(*p);
-      const std::string text = edited_plan_toml(p->text, original, edits, fmt::format("plans/{}.toml, edited in planner serve", p->id));
+      const std::string text = edited_plan_toml(p->text, p->plan, edits, fmt::format("plans/{}.toml, edited in planner serve", p->id));
       const Plan plan = catalogue_.read_edited(*p, text);
       if (action == "toml") {
         Response r;
@@ -223,7 +222,7 @@ Response Api::handle(const std::string& method, const std::string& raw_path, con
         if (!request["with"].is_array()) throw RequestError{400, "\"with\" must be a list of plan ids"};
         for (const auto& id : request["with"]) {
           if (!id.is_string()) throw RequestError{400, "\"with\" must be a list of plan ids"};
-          plans.push_back(catalogue_.read(*plan_entry(id.get<std::string>())));
+          plans.push_back(plan_entry(id.get<std::string>())->plan);
         }
       }
       ComparisonOptions options;

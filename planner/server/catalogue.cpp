@@ -43,14 +43,16 @@ Catalogue::Catalogue(const std::filesystem::path& models_dir, const std::filesys
   }
   for (const auto& file : sorted_entries(plans)) {
     if (file.extension() != ".toml" || !std::filesystem::is_regular_file(file, ec)) continue;
-    PlanEntry entry{file.stem().string(), file, "", "", "", ""};
+    PlanEntry entry;
+    entry.id = file.stem().string();
+    entry.file = file;
     try {
       entry.text = read_input_text(file, "plan");
-      const Plan plan = read(entry);
-      entry.name = plan.name;
-      entry.objective = to_string(plan.objective.kind);
+      entry.plan = parse_plan(entry.text, file.string(), file.parent_path());
+      entry.name = entry.plan.name;
+      entry.objective = to_string(entry.plan.objective.kind);
       for (const auto& m : models_)
-        if (std::filesystem::equivalent(m.file, plan.model_file, ec)) entry.model = m.id;
+        if (std::filesystem::equivalent(m.file, entry.plan.model_file, ec)) entry.model = m.id;
       plans_.push_back(std::move(entry));
     } catch (const std::exception& ex) {
       skipped_.push_back(file.string() + ": " + ex.what());
@@ -68,10 +70,6 @@ const PlanEntry* Catalogue::plan(const std::string& id) const {
   for (const auto& p : plans_)
     if (p.id == id) return &p;
   return nullptr;
-}
-
-Plan Catalogue::read(const PlanEntry& entry) const {
-  return parse_plan(entry.text, entry.file.string(), entry.file.parent_path());
 }
 
 Plan Catalogue::read_edited(const PlanEntry& entry, const std::string& text) const {

@@ -1,7 +1,7 @@
 #pragma once
 // The models and plans a server offers, found once at start in its models and plans folders
 // (models/<id>/model.toml, plans/<id>.toml). Clients name them by id only; no path from a
-// client is ever opened. A plan's text is kept, so edits rewrite it without reading again.
+// client is ever opened. A plan's text and reading are kept, so edits start from them.
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -24,6 +24,7 @@ struct PlanEntry {
   std::string name;
   std::string model;             ///< id of its model in the catalogue ("" when elsewhere)
   std::string objective;         ///< objective kind
+  Plan plan;                     ///< the plan as read at start (edits start from it)
 };
 
 class Catalogue {
@@ -39,8 +40,6 @@ class Catalogue {
   const ModelEntry* model(const std::string& id) const;
   const PlanEntry* plan(const std::string& id) const;
 
-  /// Reads the plan from its kept text (its model from disk, as the plan names it).
-  Plan read(const PlanEntry& entry) const;
   /// Reads a rewritten text of the plan, named `<id>.toml (edited)` in messages.
   Plan read_edited(const PlanEntry& entry, const std::string& text) const;
 

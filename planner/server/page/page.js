@@ -6,7 +6,7 @@
 
 const state = {
   plans: [], plan: null, numbers: new Map(), edits: new Map(), undo: [],
-  seq: 0, drawn: 0, editStart: null, answer: null,
+  seq: 0, drawn: 0, editStart: null, answer: null, dragging: null,
 };
 // edit-to-redraw latencies (ms), read by the browser test (tests/browser/).
 window.plannerTimings = [];
@@ -66,7 +66,9 @@ function numberRow(n) {
   field.step = 'any';
   field.min = 0;
   field.id = 'num-' + domId(n.id);
-  slider.addEventListener('input', () => { field.value = Number(slider.value); setEdit(n.id, Number(slider.value), 40); });
+  // One drag of a slider is one undo step: the first input event saves the edits before it.
+  slider.addEventListener('input', () => { field.value = Number(slider.value); setEdit(n.id, Number(slider.value), 40, state.dragging === n.id); state.dragging = n.id; });
+  slider.addEventListener('change', () => { state.dragging = null; });
   field.addEventListener('change', () => { if (field.value !== '') setEdit(n.id, Number(field.value), 0); });
   row.append(label, slider, field);
   return row;
@@ -111,10 +113,10 @@ function showCoefficient() {
 
 // ---- edits, undo, re-solve --------------------------------------------------------------
 let timer = null;
-function setEdit(id, value, debounceMs) {
+function setEdit(id, value, debounceMs, sameStep) {
   const n = state.numbers.get(id);
   if (!n || !Number.isFinite(value)) return;
-  state.undo.push(new Map(state.edits));
+  if (!sameStep) state.undo.push(new Map(state.edits));
   if (value === n.value) state.edits.delete(id); else state.edits.set(id, value);
   changed(debounceMs);
 }
@@ -189,7 +191,8 @@ function drawChart(products) {
       r.append(el('title', {}, p.name + ' ' + label + ': ' + fmt(p[s]) + ' ' + p.unit + ' (×' + m.toFixed(2) + ')'));
       svg.append(r);
     });
-    svg.append(el('text', {x: left + i * group + group / 2, y: H - bottom + 14, 'text-anchor': 'middle', 'font-size': 11}, p.name));
+    const lx = left + i * group + group / 2, ly = H - bottom + 12;
+    svg.append(el('text', {x: lx, y: ly, 'text-anchor': 'end', 'font-size': 11, transform: 'rotate(-25 ' + lx + ' ' + ly + ')'}, p.name));
   });
   $('legend').replaceChildren(...SERIES.map(([, colour, label]) => {
     const s = document.createElement('span');
