@@ -106,7 +106,9 @@ TEST(PlanEdits, AbsoluteTargetsAndNoEdits) {
   EXPECT_EQ(find(editable_numbers(s.plan), "goal.electricity").value, 22.0);  // target = 22.0 bn kWh
   const Plan edited = parse_plan(edited_plan_toml(s.text, s.plan, {{"goal.electricity", 30.0}}, "test"), "e.toml", "/");
   for (const auto& g : edited.goals)
-    if (g.id == "electricity") EXPECT_EQ(*g.target, 30.0);
+    if (g.id == "electricity") {
+      EXPECT_EQ(*g.target, 30.0);
+    }
   const Plan same = parse_plan(edited_plan_toml(s.text, s.plan, {}, "test"), "e.toml", "/");
   EXPECT_EQ(same.economy.technical, s.plan.economy.technical);
   EXPECT_EQ(same.goals.size(), s.plan.goals.size());
