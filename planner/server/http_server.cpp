@@ -40,6 +40,7 @@ void serve(const ServeOptions& options, const std::function<void(const std::stri
   const int threads = std::max(8, options.limits.max_solves + 4);
   http.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
   http.set_payload_max_length(options.limits.max_body);
+  http.set_tcp_nodelay(true);  // headers and body go out at once: no delayed-ACK stall per answer
   auto answer = [&api](const httplib::Request& req, httplib::Response& res) {
     const Response r = api.handle(req.method, req.path, req.body);
     res.status = r.status;
@@ -53,11 +54,11 @@ void serve(const ServeOptions& options, const std::function<void(const std::stri
   http.Patch(".*", answer);
   http.set_error_handler([&options](const httplib::Request&, httplib::Response& res) {
     if (!res.body.empty()) return;
-    res.set_content(error_response(res.status, reason(res.status, options.limits)).body, "application/json");
+    res.set_content(error_response(res.status, reason(res.status, options.limits)).body, kJson);
   });
   http.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
     res.status = 500;
-    res.set_content(error_response(500, "internal error").body, "application/json");
+    res.set_content(error_response(500, "internal error").body, kJson);
   });
 
   int port = options.port;
