@@ -2,7 +2,6 @@
 
 #include <fmt/format.h>
 
-#include <cmath>
 #include <semaphore>
 #include <sstream>
 #include <vector>
@@ -38,7 +37,7 @@ struct RequestError {
   std::string message;
 };
 
-/// The solver's limits for one request.
+/// A slot of the gate, given back when the request ends (answered or thrown).
 struct Ticket {
   std::counting_semaphore<4096>& slots;
   ~Ticket() { slots.release(); }
