@@ -176,7 +176,17 @@ class ServeApiTest(unittest.TestCase):
         status, answer, _ = self.call("GET", "/api/plans")  # still answering
         self.assertEqual(status, 200)
 
+    def rss_kib(self):
+        with open("/proc/%d/status" % self.server.proc.pid) as f:
+            return next(int(line.split()[1]) for line in f if line.startswith("VmRSS:"))
+
     def test_fifty_concurrent_solves(self):
+        rounds = [self.fifty_at_once() for _ in range(2)]
+        # Memory stays bounded: a second round of 50 needs no more than the first left behind
+        # (allocator slack aside).
+        self.assertLess(rounds[1], rounds[0] * 1.25 + 20_000, "VmRSS after each round, KiB: %s" % rounds)
+
+    def fifty_at_once(self):
         def one(k):
             edits = [{"id": "goal.electricity", "value": 3.0 + k / 10}]
             start = time.monotonic()
@@ -195,6 +205,7 @@ class ServeApiTest(unittest.TestCase):
         self.assertLess(max(a[2] for a in answers), 120)  # each answered or refused, none left hanging
         status, answer, _ = self.call("POST", "/api/plans/%s/solve" % PLAN, {})
         self.assertEqual((status, answer["status"]), (200, "optimal"))
+        return self.rss_kib()
 
     def test_limits(self):
         status, limits, _ = self.call("GET", "/api/limits")
