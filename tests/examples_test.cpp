@@ -27,7 +27,8 @@ const std::string kCli = PLANNER_CLI;
 
 /// Every example folder, in the order the user guide lists them.
 const std::vector<std::string> kExamples = {"miller-blair-2sector", "eurostat-germany-1995", "feldman-growth",
-                                            "williams-planning", "first-five-year-plan", "how-sure-first-plan"};
+                                            "williams-planning", "first-five-year-plan", "how-sure-first-plan",
+                                            "serve-coursework"};
 
 struct ScriptRun {
   int exit_code = -1;
@@ -313,6 +314,33 @@ TEST(ExamplesTest, HowSureFirstPlanReportsTheBandsItsReadmeQuotes) {
     EXPECT_NEAR(double(u.at("products").at(product).at("prob_goal_feasible")), 0.07, 1e-12) << product;
   EXPECT_NE(run.output.find("how-sure-fyp1.html"), std::string::npos);
   EXPECT_NE(section(run.output, "static").find("2000 draws (seed 1) of 180 uncertain numbers"), std::string::npos);
+}
+
+// examples/serve-coursework: the API of `planner serve` driven by curl. The step's first line
+// is a JSON object (status, λ, the 1933 electricity capacity row's shadow price).
+nlohmann::json first_json_line(const std::string& text) { return nlohmann::json::parse(text.substr(0, text.find('\n'))); }
+
+TEST(ExamplesTest, ServeCourseworkAnswersAsTheSolverDoes) {
+  const ScriptRun& run = example("serve-coursework");
+  ASSERT_EQ(run.exit_code, 0) << run.output;
+  const auto filed = first_json_line(section(run.output, "as-filed"));
+  const auto capacity = first_json_line(section(run.output, "electricity-capacity"));
+  const auto goal = first_json_line(section(run.output, "electricity-goal"));
+  ASSERT_EQ(filed["status"], "optimal") << run.output;
+  EXPECT_NEAR(filed["fulfilment"].get<double>(), 0.549, 5e-4);  // λ of examples/first-five-year-plan/README.md
+  // +0.05 bn kWh of 1928 capacity reaches 1933 as 0.05 × 0.97^5 (3 % depreciation a year); the
+  // capacity row's shadow price says what that is worth in λ, as long as the basis holds.
+  const double predicted = filed["shadow_capacity_electricity_1933"].get<double>() * 0.05 * std::pow(0.97, 5);
+  expect_relative(capacity["fulfilment"].get<double>() - filed["fulfilment"].get<double>(), predicted, 1e-6,
+                  "Δλ of +0.05 bn kWh electricity capacity");
+  EXPECT_GT(goal["fulfilment"].get<double>(), filed["fulfilment"].get<double>());  // a smaller goal: a larger share of every goal
+  EXPECT_EQ(first_json_line(section(run.output, "grain-floor"))["status"], "infeasible");
+  EXPECT_NE(section(run.output, "grain-floor").find("capacity[grain,1]"), std::string::npos);
+  // The downloaded plan, solved by `planner solve`, gives the server's λ to the last digit.
+  const std::string download = section(run.output, "download");
+  const auto solved = nlohmann::json::parse(download.substr(download.find('{')));
+  EXPECT_EQ(solved["fulfilment"].get<double>(), goal["fulfilment"].get<double>());
+  EXPECT_NE(section(run.output, "stop").find("planner: stopped"), std::string::npos);
 }
 
 }  // namespace

@@ -2,7 +2,8 @@
 // resolves objective, goals and actuals. Errors name the plan file, line and key.
 //
 // Keys: name, description, model, years, terminal, terminal_capacity_bound, free_disposal,
-// demand_years, [objective], [objective.then], [demand], [resources.<id>], [goals], [actual].
+// demand_years, [objective], [objective.then], [demand], [resources.<id>], [capacity], [technical],
+// [capital] (plan_overrides.hpp), [goals], [actual].
 //
 // Choices where the spec is silent:
 // - The lexicographic second stage is spelled `[objective.then]` (same keys as
@@ -34,6 +35,7 @@
 
 #include "planner/io/model_reader.hpp"
 #include "planner/io/plan_goals.hpp"
+#include "planner/io/plan_overrides.hpp"
 #include "planner/io/toml_fields.hpp"
 #include "planner/io/input_file.hpp"
 #include "planner/model/error.hpp"
@@ -202,7 +204,7 @@ Plan parse_plan(const std::string& toml_text, const std::string& name, const std
   const Fields top(doc, name, "");
   if (doc.empty()) top.fail("", "the file has no keys; expected a plan: model = \"…\", years = …, [objective] (spec §3)");
   top.allow_only({"name", "description", "model", "years", "terminal", "terminal_capacity_bound", "free_disposal", "demand_years",
-                  "second_stage", "objective", "demand", "resources", "goals", "actual"});
+                  "second_stage", "objective", "demand", "resources", "capacity", "technical", "capital", "goals", "actual"});
   Plan plan;
   plan.file = name;
   plan.name = top.string("name").value_or(std::filesystem::path(name).stem().string());
@@ -211,6 +213,7 @@ Plan parse_plan(const std::string& toml_text, const std::string& name, const std
   read_horizon(top, plan);
   plan.demand_override = read_demand(top, plan.economy);
   apply_resource_overrides(top, plan.economy);
+  apply_model_overrides(top, plan.economy);
 
   auto objective = top.table("objective");
   if (!objective) top.fail("", fmt::format("missing [objective] table with kind = one of: {}", valid_kinds()));

@@ -249,6 +249,8 @@ Scenario make_scenario(std::string id, std::string label, const Plan& variant, c
   return s;
 }
 
+}  // namespace
+
 void name_binding(const Plan& plan, std::vector<BindingConstraint>& rows) {
   const Economy& e = plan.economy;
   for (auto& b : rows) {
@@ -269,9 +271,6 @@ void name_binding(const Plan& plan, std::vector<BindingConstraint>& rows) {
     return a.row < b.row;
   });
 }
-
-
-}  // namespace
 
 PlanComparison compare_plan(const Plan& plan, const ComparisonOptions& options, const PlanSolver& solve) {
   const Economy& e = plan.economy;

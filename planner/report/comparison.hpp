@@ -211,6 +211,10 @@ Plan without_exports(const Plan& plan);
 /// member; a sector goal wins over its group's). Value: (absolute target, plan year).
 std::map<std::string, std::pair<double, int>> sector_goals(const Plan& plan);
 
+/// Fills the names and units of binding rows from the plan's model, turns their plan years into
+/// calendar years (0 for none) and sorts them by |shadow price|, largest first.
+void name_binding(const Plan& plan, std::vector<BindingConstraint>& rows);
+
 /// Compares one plan: solves it (and its scenarios) with `solve`.
 PlanComparison compare_plan(const Plan& plan, const ComparisonOptions& options, const PlanSolver& solve);
 /// Compares several plans side by side.

@@ -1,0 +1,79 @@
+#include "planner/server/http_server.hpp"
+
+#include <fmt/format.h>
+#include <httplib.h>
+#include <signal.h>
+
+#include <thread>
+
+#include "planner/model/error.hpp"
+
+namespace planner::server {
+namespace {
+
+/// The body of an error httplib answers itself (413 over the payload limit, 400 for a request
+/// it cannot parse …), in the API's form.
+std::string reason(int status, const Limits& limits) {
+  if (status == 413) return fmt::format("the request body is larger than this server takes ({} bytes)", limits.max_body);
+  if (status == 414) return "the request line is too long";
+  if (status == 400) return "malformed HTTP request";
+  return fmt::format("HTTP {}", status);
+}
+
+}  // namespace
+
+void serve(const ServeOptions& options, const std::function<void(const std::string&, const Catalogue&)>& on_ready) {
+  // Block the stop signals in every thread (the pool inherits the mask) and wait for them
+  // below: a clean stop instead of a handler interrupting a solve.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+
+  const Catalogue catalogue(options.models_dir, options.plans_dir);
+  const Api api(catalogue, options.limits);
+
+  httplib::Server http;
+  // Threads for connections: a few beyond the solve cap, so a full server still answers
+  // "busy" and lists plans at once.
+  const int threads = std::max(8, options.limits.max_solves + 4);
+  http.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
+  http.set_payload_max_length(options.limits.max_body);
+  http.set_tcp_nodelay(true);  // headers and body go out at once: no delayed-ACK stall per answer
+  auto answer = [&api](const httplib::Request& req, httplib::Response& res) {
+    const Response r = api.handle(req.method, req.path, req.body);
+    res.status = r.status;
+    for (const auto& [k, v] : r.headers) res.set_header(k, v);
+    res.set_content(r.body, r.content_type);
+  };
+  http.Get(".*", answer);
+  http.Post(".*", answer);
+  http.Put(".*", answer);
+  http.Delete(".*", answer);
+  http.Patch(".*", answer);
+  http.set_error_handler([&options](const httplib::Request&, httplib::Response& res) {
+    if (!res.body.empty()) return;
+    res.set_content(error_response(res.status, reason(res.status, options.limits)).body, kJson);
+  });
+  http.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
+    res.status = 500;
+    res.set_content(error_response(500, "internal error").body, kJson);
+  });
+
+  int port = options.port;
+  if (port == 0) port = http.bind_to_any_port(options.host);
+  else if (!http.bind_to_port(options.host, port)) port = -1;
+  if (port <= 0)
+    throw Error(ExitCode::usage, "", "--port",
+                fmt::format("cannot listen on {}:{} (in use, or not an address of this machine)", options.host, options.port));
+  std::thread listener([&http] { http.listen_after_bind(); });
+  const std::string shown = options.host == "0.0.0.0" ? "127.0.0.1" : options.host;
+  on_ready(fmt::format("http://{}:{}/", shown, port), catalogue);
+  int signal = 0;
+  sigwait(&stop_signals, &signal);
+  http.stop();
+  listener.join();
+}
+
+}  // namespace planner::server
