@@ -5,7 +5,10 @@
 //   Gosplan optimal plan to the base model's λ, outputs and shadow prices (1e-9 relative);
 // - the variant's base year is 1927/28's: all grain horse-drawn, all power from the 1928 stations;
 // - horses never work beyond the herd's capacity path, and tractors start only when their
-//   capital (built capital.lag = 3 years ahead) can be in place.
+//   capital (built capital.lag = 3 years ahead) can be in place;
+// - more techniques can only help: with the herd kept ([processes.grain_by_horses] capacity =
+//   the grain sector's 80.1), the variant contains every plan of the one-technique model, so its
+//   λ is at least the base model's; the herd's loss can only lower it.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -85,6 +88,24 @@ TEST(UssrTechniques, VariantStartsFrom1928AndRespectsTheHerd) {
   EXPECT_EQ(r.activity.at("grain_by_tractors", 2), 0.0);
   // Hydro stays at zero until Dneprostroi's first units (plan year 4, 1932).
   for (int t = 1; t <= 3; ++t) EXPECT_EQ(r.activity.at("electricity_by_hydro", t), 0.0);
+}
+
+TEST(UssrTechniques, ChoiceHelpsTheHerdsLossHurts) {
+  auto lambda = [](const std::string& plan) {
+    const auto r = planner::lp::solve_plan(planner::read_plan(kSource + "/" + plan));
+    EXPECT_EQ(r.status, "optimal") << plan;
+    return r.objective.value_or(0.0);
+  };
+  const double base = lambda("plans/fyp1-gosplan-optimal.toml");
+  const double with_loss = lambda("models/ussr-1928-techniques/fyp1-gosplan-optimal.toml");
+  const double no_loss = lambda("models/ussr-1928-techniques/fyp1-no-livestock-loss.toml");
+  EXPECT_GE(no_loss, base - 1e-9);
+  EXPECT_LE(with_loss, no_loss + 1e-9);
+  // The override replaced the herd's path with one capacity for every year.
+  const planner::Plan plan = planner::read_plan(kSource + "/models/ussr-1928-techniques/fyp1-no-livestock-loss.toml");
+  const auto& horses = plan.economy.processes[*plan.economy.process_index("grain_by_horses")];
+  ASSERT_EQ(horses.capacity.size(), 1u);
+  EXPECT_EQ(horses.capacity[0], 80.1);
 }
 
 }  // namespace

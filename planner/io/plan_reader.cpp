@@ -21,7 +21,8 @@
 //   The overridden vector is Plan::demand_override; the terminal steady state still uses the
 //   model's own demand.
 // - [resources.<id>] takes `available = number | [list]` or `unlimited = true` (one of them)
-//   and is applied to plan.economy.resources directly.
+//   and is applied to plan.economy.resources directly; [processes.<id>] likewise takes
+//   `capacity = number | [list]` or `unlimited = true` for a technique (docs/file-formats.md).
 // - Goals and actuals: see plan_goals.cpp.
 // - `second_stage` = "base-output" (default), "prices" or "none": how a goal objective without
 //   `then` sizes the products without a goal (solve_plan.hpp). "prices" needs every sector's
@@ -140,6 +141,26 @@ void apply_resource_overrides(const Fields& top, Economy& e) {
   }
 }
 
+/// [processes.<id>]: `capacity = …` or `unlimited = true` — a counterfactual path for one
+/// technique (the herd kept, a dam built sooner) without another model file.
+void apply_process_overrides(const Fields& top, Economy& e) {
+  auto table = top.table("processes");
+  if (!table) return;
+  for (auto&& [k, node] : table->table()) {
+    const std::string id(k.str());
+    Fields f = table->child(node, id, table->key_path(id));
+    f.allow_only({"capacity", "unlimited"});
+    auto p = e.process_index(id);
+    if (!p) f.fail("", fmt::format("no process \"{}\" in the model", id));
+    if (f.one_of({"capacity", "unlimited"}, true) == "capacity") {
+      e.processes[*p].capacity = *f.number_or_list("capacity");
+    } else {
+      if (!*f.boolean("unlimited")) f.fail("unlimited", "unlimited = false means nothing; give capacity = … instead");
+      e.processes[*p].capacity.clear();
+    }
+  }
+}
+
 /// Loads the model the plan names (relative to the plan's folder).
 void load_model(const Fields& top, const std::filesystem::path& base_dir, Plan& plan) {
   if (!top.has("model")) top.fail("", "missing key \"model\" (the path of the model file, relative to the plan)");
@@ -202,7 +223,7 @@ Plan parse_plan(const std::string& toml_text, const std::string& name, const std
   const Fields top(doc, name, "");
   if (doc.empty()) top.fail("", "the file has no keys; expected a plan: model = \"…\", years = …, [objective] (spec §3)");
   top.allow_only({"name", "description", "model", "years", "terminal", "terminal_capacity_bound", "free_disposal", "demand_years",
-                  "second_stage", "objective", "demand", "resources", "goals", "actual"});
+                  "second_stage", "objective", "demand", "resources", "processes", "goals", "actual"});
   Plan plan;
   plan.file = name;
   plan.name = top.string("name").value_or(std::filesystem::path(name).stem().string());
@@ -211,6 +232,7 @@ Plan parse_plan(const std::string& toml_text, const std::string& name, const std
   read_horizon(top, plan);
   plan.demand_override = read_demand(top, plan.economy);
   apply_resource_overrides(top, plan.economy);
+  apply_process_overrides(top, plan.economy);
 
   auto objective = top.table("objective");
   if (!objective) top.fail("", fmt::format("missing [objective] table with kind = one of: {}", valid_kinds()));
