@@ -121,44 +121,39 @@ std::optional<std::vector<double>> read_demand(const Fields& top, const Economy&
   return d;
 }
 
-/// [resources.<id>]: `available = …` or `unlimited = true`, applied onto the economy.
-void apply_resource_overrides(const Fields& top, Economy& e) {
-  auto table = top.table("resources");
+/// `[<key>.<id>]` tables of `<limit> = number | [list]` or `unlimited = true` (exactly one):
+/// `limits(id)` gives the list to replace (nullptr: no such id); unlimited empties it.
+template <class Limits>
+void apply_limit_overrides(const Fields& top, const char* key, const char* limit, const char* what, Limits limits) {
+  auto table = top.table(key);
   if (!table) return;
   for (auto&& [k, node] : table->table()) {
     const std::string id(k.str());
     Fields f = table->child(node, id, table->key_path(id));
-    f.allow_only({"available", "unlimited"});
-    auto i = e.resource_index(id);
-    if (!i) f.fail("", fmt::format("no resource \"{}\" in the model", id));
-    const std::string which = f.one_of({"available", "unlimited"}, true);
-    if (which == "available") {
-      e.resources[*i].available = *f.number_or_list("available");
+    f.allow_only({limit, "unlimited"});
+    std::vector<double>* list = limits(id);
+    if (!list) f.fail("", fmt::format("no {} \"{}\" in the model", what, id));
+    if (f.one_of({limit, "unlimited"}, true) == limit) {
+      *list = *f.number_or_list(limit);
     } else {
-      if (!*f.boolean("unlimited")) f.fail("unlimited", "unlimited = false means nothing; give available = … instead");
-      e.resources[*i].available.clear();
+      if (!*f.boolean("unlimited")) f.fail("unlimited", fmt::format("unlimited = false means nothing; give {} = … instead", limit));
+      list->clear();
     }
   }
 }
 
-/// [processes.<id>]: `capacity = …` or `unlimited = true` — a counterfactual path for one
-/// technique (the herd kept, a dam built sooner) without another model file.
-void apply_process_overrides(const Fields& top, Economy& e) {
-  auto table = top.table("processes");
-  if (!table) return;
-  for (auto&& [k, node] : table->table()) {
-    const std::string id(k.str());
-    Fields f = table->child(node, id, table->key_path(id));
-    f.allow_only({"capacity", "unlimited"});
+/// [resources.<id>]: `available = …` or `unlimited = true`; [processes.<id>]: `capacity = …` or
+/// `unlimited = true` — a counterfactual path for one technique (the herd kept, a dam built
+/// sooner) without another model file. Both applied onto the economy.
+void apply_overrides(const Fields& top, Economy& e) {
+  apply_limit_overrides(top, "resources", "available", "resource", [&](const std::string& id) {
+    auto i = e.resource_index(id);
+    return i ? &e.resources[*i].available : nullptr;
+  });
+  apply_limit_overrides(top, "processes", "capacity", "process", [&](const std::string& id) {
     auto p = e.process_index(id);
-    if (!p) f.fail("", fmt::format("no process \"{}\" in the model", id));
-    if (f.one_of({"capacity", "unlimited"}, true) == "capacity") {
-      e.processes[*p].capacity = *f.number_or_list("capacity");
-    } else {
-      if (!*f.boolean("unlimited")) f.fail("unlimited", "unlimited = false means nothing; give capacity = … instead");
-      e.processes[*p].capacity.clear();
-    }
-  }
+    return p ? &e.processes[*p].capacity : nullptr;
+  });
 }
 
 /// Loads the model the plan names (relative to the plan's folder).
@@ -231,8 +226,7 @@ Plan parse_plan(const std::string& toml_text, const std::string& name, const std
   load_model(top, base_dir, plan);
   read_horizon(top, plan);
   plan.demand_override = read_demand(top, plan.economy);
-  apply_resource_overrides(top, plan.economy);
-  apply_process_overrides(top, plan.economy);
+  apply_overrides(top, plan.economy);
 
   auto objective = top.table("objective");
   if (!objective) top.fail("", fmt::format("missing [objective] table with kind = one of: {}", valid_kinds()));
