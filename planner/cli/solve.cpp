@@ -190,13 +190,16 @@ void setup(CLI::App& app) {
       "Solve a plan's dynamic input–output LP (spec §2) with COIN-OR CLP: output, capacity,\n"
       "capacity additions and stocks by sector and year, resource use against its limits, and the\n"
       "rows that bind with their shadow prices (Kantorovich's objectively determined valuations).\n"
+      "A model with several techniques per product ([[process]]) adds the technique mix by year and\n"
+      "what each unused technique would have to save per unit to be chosen (its reduced cost).\n"
       "An infeasible or unbounded plan prints a diagnosis and exits 3.");
   cmd->footer(
       "Examples:\n"
       "  planner solve plans/williams-max-capacity.toml\n"
       "  planner solve plans/williams-max-output.toml --format json --out williams.json\n"
       "  planner solve plans/williams-max-capacity.toml --write-lp williams.lp   # or williams.mps\n"
-      "  planner solve plan.toml --time-limit 60 --algorithm primal --no-presolve");
+      "  planner solve plan.toml --time-limit 60 --algorithm primal --no-presolve\n"
+      "  planner solve examples/kantorovich-plywood/excavator-plan.toml          # choice of technique");
   struct Args {
     std::string plan;
     std::string write_lp;
