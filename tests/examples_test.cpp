@@ -28,7 +28,7 @@ const std::string kCli = PLANNER_CLI;
 /// Every example folder, in the order the user guide lists them.
 const std::vector<std::string> kExamples = {"miller-blair-2sector", "eurostat-germany-1995", "feldman-growth",
                                             "williams-planning", "first-five-year-plan", "how-sure-first-plan",
-                                            "serve-coursework"};
+                                            "serve-coursework", "kantorovich-plywood", "non-substitution"};
 
 struct ScriptRun {
   int exit_code = -1;
@@ -341,6 +341,42 @@ TEST(ExamplesTest, ServeCourseworkAnswersAsTheSolverDoes) {
   const auto solved = nlohmann::json::parse(download.substr(download.find('{')));
   EXPECT_EQ(solved["fulfilment"].get<double>(), goal["fulfilment"].get<double>());
   EXPECT_NE(section(run.output, "stop").find("planner: stopped"), std::string::npos);
+}
+
+// Kantorovich (1939), oracle kantorovich.txt: λ = 15720/223 and his intensities to six decimals.
+TEST(ExamplesTest, KantorovichExcavatorIntensitiesAndMachineTools) {
+  const ScriptRun& run = example("kantorovich-plywood");
+  ASSERT_EQ(run.exit_code, 0) << run.output;
+  auto rows = csv_rows(section(run.output, "intensities"));  // process,activity,published,saving_needed
+  for (const char* id : {"m1_a", "m1_b", "m1_c", "m2_a", "m2_b", "m2_c", "m3_a", "m3_b", "m3_c"}) {
+    ASSERT_TRUE(rows.count(id)) << id << ":\n" << run.output;
+    EXPECT_NEAR(csv_number(rows, id, 1), csv_number(rows, id, 2), 5e-7) << id;
+    // A pair is used (activity > 0) exactly where it needs no saving.
+    EXPECT_EQ(csv_number(rows, id, 1) > 0.0, csv_number(rows, id, 3) == 0.0) << id;
+  }
+  EXPECT_NEAR(csv_number(rows, "m3_b", 3), 1.779924, 1e-6);  // README: 18.10 − 38 × 0.4295
+  EXPECT_NEAR(csv_number(rows, "lambda", 1), 15720.0 / 223.0, 1e-8);
+  const std::string tools = section(run.output, "machine_tools");
+  EXPECT_NE(tools.find("Objective max-fulfilment = 86.666667"), std::string::npos) << tools;
+  EXPECT_NE(tools.find("turret_b     3.333333"), std::string::npos) << tools;
+}
+
+// Non-substitution: three demands, one set of techniques, labour values 0.243966, 6/29, 27/58.
+TEST(ExamplesTest, NonSubstitutionSameTechniquesForEveryDemand) {
+  const ScriptRun& run = example("non-substitution");
+  ASSERT_EQ(run.exit_code, 0) << run.output;
+  auto rows = csv_rows(section(run.output, "summary"));  // demand,labour,techniques_used,v_grain,v_coal,v_steel
+  const std::map<std::string, std::array<double, 3>> demand = {
+      {"consumer", {100, 10, 1}}, {"industry", {5, 40, 60}}, {"balanced", {30, 30, 30}}};
+  const double v_coal = 6.0 / 29.0, v_steel = 27.0 / 58.0, v_grain = 0.20 + 0.05 * v_steel + 0.10 * v_coal;
+  for (const auto& [plan, d] : demand) {
+    ASSERT_TRUE(rows.count(plan)) << plan << ":\n" << run.output;
+    EXPECT_EQ(rows.at(plan).at(2), "grain_by_tractor coal_by_machine steel_by_coke") << plan;
+    EXPECT_NEAR(csv_number(rows, plan, 3), v_grain, 1e-6);
+    EXPECT_NEAR(csv_number(rows, plan, 4), v_coal, 1e-6);
+    EXPECT_NEAR(csv_number(rows, plan, 5), v_steel, 1e-6);
+    EXPECT_NEAR(csv_number(rows, plan, 1), v_grain * d[0] + v_coal * d[1] + v_steel * d[2], 1e-6) << plan;
+  }
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Check the uncertainty ranges of the USSR 1927/28 model and its Five-Year-Plan files.
+"""Check the uncertainty ranges of the USSR 1927/28 model, its Five-Year-Plan files and the
+variant with choices of technique (../ussr-1928-techniques).
 
 Usage: python3 check_ranges.py            (from any directory; python3 standard library only)
 
@@ -26,6 +27,7 @@ import tomllib
 HERE = os.path.dirname(os.path.abspath(__file__))
 MODEL = os.path.join(HERE, "model.toml")
 PLANS_DIR = os.path.normpath(os.path.join(HERE, "..", "..", "plans"))
+VARIANT_DIR = os.path.normpath(os.path.join(HERE, "..", "ussr-1928-techniques"))
 PLAN_PATTERN = re.compile(r"^(fyp1-.*|fyp2|fyp3)\.toml$")
 
 DISTS = {"uniform", "triangular", "normal", "lognormal"}
@@ -207,6 +209,9 @@ def check_matrix(data, matrix_rows, table):
 
 def main():
     files = [MODEL] + sorted(os.path.join(PLANS_DIR, f) for f in os.listdir(PLANS_DIR) if PLAN_PATTERN.match(f))
+    # The variant with choices of technique (issue 19) extends this model: its model and plans too.
+    if os.path.isdir(VARIANT_DIR):
+        files += sorted(os.path.join(VARIANT_DIR, f) for f in os.listdir(VARIANT_DIR) if f.endswith(".toml"))
     per_file = []
     for path in files:
         before = uncertain

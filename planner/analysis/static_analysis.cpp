@@ -1,11 +1,15 @@
 #include "planner/analysis/static_analysis.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 
 #include "planner/analysis/ghosh.hpp"
 #include "planner/analysis/leontief.hpp"
 #include "planner/analysis/multipliers.hpp"
 #include "planner/analysis/productivity.hpp"
+#include "planner/model/error.hpp"
+#include "planner/model/techniques.hpp"
 
 namespace planner::analysis {
 namespace {
@@ -21,6 +25,12 @@ Eigen::MatrixXd ghosh_from_leontief(const Eigen::MatrixXd& leontief, const Eigen
 }  // namespace
 
 StaticAnalysis analyze(const Economy& economy) {
+  // Leontief's inverse is of one technique per product; with processes A holds only what they left.
+  if (const Process* p = first_make_process(economy))
+    throw Error(ExitCode::bad_input, economy.file, "process",
+                fmt::format("static input-output analysis needs one technique per product, but \"{}\" is made by "
+                            "processes (\"{}\"); solve a plan on this model instead",
+                            p->product, p->id));
   Productivity productivity = require_productive(economy);
   const auto n = static_cast<Eigen::Index>(economy.size());
 

@@ -66,6 +66,11 @@ std::string model_summary(const Economy& e) {
                        (r.per_output.array() != 0.0).count(), r.per_output_lag, (r.per_capacity.array() != 0.0).count(),
                        r.per_capacity_lag, r.value_added ? "; value added" : "");
   }
+  if (!e.processes.empty()) out += fmt::format("{} processes (techniques)\n", e.processes.size());
+  for (const auto& p : e.processes)
+    out += fmt::format("  {} ({} {}): {} inputs, {} capital inputs, {} resources{}{}\n", p.id, to_string(p.kind), p.product,
+                       p.inputs.size(), p.capital.size(), p.resources.size(), p.capacity.empty() ? "" : "; capacity",
+                       p.currency.empty() ? "" : (p.kind == ProcessKind::make ? "; currency" : "; price"));
   bool trade = false;
   for (const auto& s : e.sectors) trade = trade || s.export_price || s.import_price;
   if (trade) {

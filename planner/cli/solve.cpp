@@ -62,6 +62,53 @@ Table resource_table(const PlanResult& r) {
   return table;
 }
 
+/// Activity of each product's processes by year; a make process's cell adds its share of the
+/// product's output, so the mix reads at a glance ("12.5 (40%)").
+Table technique_table(const Plan& plan, const PlanResult& r) {
+  std::vector<std::string> headers{"product: process"};
+  for (int t : r.years) headers.push_back(std::to_string(t));
+  Table table(headers);
+  table.set_title("Technique mix: activity by process and year (share of the product's output)");
+  for (const auto& [product, processes] : r.techniques)
+    for (const std::string& id : processes) {
+      std::vector<std::string> row{product + ": " + id};
+      const Process& process = plan.economy.processes[*plan.economy.process_index(id)];
+      for (int t : r.years) {
+        auto a = r.activity.get(id, t);
+        auto x = r.output.get(product, t);
+        std::string cell = a ? format_number(*a, 3) : "";
+        if (a && x && *x > 0 && process.kind == ProcessKind::make)
+          cell += fmt::format(" ({:.0f}%)", 100.0 * process.output * *a / *x);
+        row.push_back(cell);
+      }
+      table.add_row(std::move(row));
+    }
+  return table;
+}
+
+/// What each process left unused in a year would have to save per unit of activity to be chosen.
+Table unused_technique_table(const PlanResult& r) {
+  std::vector<std::string> headers{"process"};
+  for (int t : r.years)
+    if (t > 0) headers.push_back(std::to_string(t));
+  Table table(headers);
+  table.set_title("Unused techniques: saving per unit of activity needed to be chosen (objective units; blank = in use)");
+  for (std::size_t k = 0; k < r.reduced_cost.ids.size(); ++k) {
+    const std::string& id = r.reduced_cost.ids[k];
+    std::vector<std::string> row{id};
+    bool unused = false;
+    for (int t : r.years) {
+      if (t == 0) continue;
+      auto rc = r.reduced_cost.get(id, t);
+      auto a = r.activity.get(id, t);
+      const bool idle = rc && a && *a == 0.0;
+      unused = unused || idle;
+      row.push_back(idle ? format_number(*rc, 6) : "");
+    }
+    if (unused) table.add_row(std::move(row));
+  }
+  return table;
+}
 
 std::string render_text(const Plan& plan, const PlanResult& r, bool md) {
   auto show = [&](const Table& t) { return (md ? t.to_markdown() : t.to_text()) + "\n"; };
@@ -87,6 +134,10 @@ std::string render_text(const Plan& plan, const PlanResult& r, bool md) {
   if (!r.exports.empty()) out += show(series_table("Exports", r.exports, r.years));
   if (!r.imports.empty()) out += show(series_table("Imports", r.imports, r.years));
   if (!r.consumption.empty()) out += show(series_table("Consumption", r.consumption, r.years));
+  if (!r.techniques.empty()) {
+    out += show(technique_table(plan, r));
+    out += show(unused_technique_table(r));
+  }
   if (!r.resource_use.empty()) out += show(resource_table(r));
   if (r.fulfilment) out += fmt::format("Fulfilment λ = {} (λ ≥ 1: every goal can be met).\n\n", format_number(*r.fulfilment, 6));
   if (!r.shortfall.empty()) {
@@ -118,6 +169,10 @@ std::string render_csv(const PlanResult& r) {
   add("exports", r.exports);
   add("imports", r.imports);
   add("consumption", r.consumption);
+  for (const auto& [product, processes] : r.techniques)
+    for (const std::string& id : processes) t.add_row({"technique", id, "", product});
+  add("activity", r.activity);
+  add("reduced_cost", r.reduced_cost);
   add("resource_use", r.resource_use);
   add("resource_limit", r.resource_limits);
   if (r.fulfilment) t.add_row({"fulfilment", "lambda", "", fmt::format("{}", *r.fulfilment)});
@@ -135,13 +190,16 @@ void setup(CLI::App& app) {
       "Solve a plan's dynamic input–output LP (spec §2) with COIN-OR CLP: output, capacity,\n"
       "capacity additions and stocks by sector and year, resource use against its limits, and the\n"
       "rows that bind with their shadow prices (Kantorovich's objectively determined valuations).\n"
+      "A model with several techniques per product ([[process]]) adds the technique mix by year and\n"
+      "what each unused technique would have to save per unit to be chosen (its reduced cost).\n"
       "An infeasible or unbounded plan prints a diagnosis and exits 3.");
   cmd->footer(
       "Examples:\n"
       "  planner solve plans/williams-max-capacity.toml\n"
       "  planner solve plans/williams-max-output.toml --format json --out williams.json\n"
       "  planner solve plans/williams-max-capacity.toml --write-lp williams.lp   # or williams.mps\n"
-      "  planner solve plan.toml --time-limit 60 --algorithm primal --no-presolve");
+      "  planner solve plan.toml --time-limit 60 --algorithm primal --no-presolve\n"
+      "  planner solve examples/kantorovich-plywood/excavator-plan.toml          # choice of technique");
   struct Args {
     std::string plan;
     std::string write_lp;

@@ -21,6 +21,7 @@
 #include <cmath>
 
 #include "planner/io/coefficient_matrix.hpp"
+#include "planner/io/process_reader.hpp"
 #include "planner/io/sector_tables.hpp"
 #include "planner/io/toml_fields.hpp"
 #include "planner/io/input_file.hpp"
@@ -98,6 +99,31 @@ void read_trade(const Fields& top, Economy& e) {
 
 std::string file_stem(const std::string& name) { return std::filesystem::path(name).stem().string(); }
 
+// `extends = "../ussr-1928/model.toml"`: that model exactly as it reads, plus this file's
+// [[process]] tables — a variant with choices of technique beside the one-technique model,
+// without a second copy of its numbers. One level only.
+Economy extend_model(const Fields& top, const std::string& name, const std::filesystem::path& base_dir) {
+  top.allow_only({"name", "description", "source", "extends", "process"});
+  static thread_local int depth = 0;
+  if (depth > 0) top.fail("extends", "the model named by `extends` extends another itself; extend the base model directly");
+  const std::filesystem::path base = base_dir / top.required_string("extends");
+  Economy e;
+  ++depth;
+  try {
+    e = read_model(base);
+  } catch (...) {
+    --depth;
+    throw;
+  }
+  --depth;
+  e.file = name;
+  e.name = top.string("name").value_or(file_stem(name));
+  top.string("description");
+  top.string("source");
+  read_processes(top, e);
+  return e;
+}
+
 }  // namespace
 
 Economy parse_model(const std::string& toml_text, const std::string& name, const std::filesystem::path& base_dir) {
@@ -106,8 +132,9 @@ Economy parse_model(const std::string& toml_text, const std::string& name, const
   if (doc.empty()) top.fail("", "the file has no keys; expected a model: [[sector]] tables and a [technical] table (spec §3)");
   if (top.has("model"))
     top.fail("model", "this is a plan (it names a model), not a model; give the model file it names, or use solve/compare");
+  if (top.has("extends")) return extend_model(top, name, base_dir);
   top.allow_only({"name", "unit", "base_year", "description", "source", "sector", "sectors_file", "technical",
-                  "capital", "trade", "resource"});
+                  "capital", "trade", "resource", "process"});
   Economy e;
   e.file = name;
   e.name = top.string("name").value_or(file_stem(name));
@@ -133,6 +160,7 @@ Economy parse_model(const std::string& toml_text, const std::string& name, const
   }
   read_trade(top, e);
   read_resources(top, e);
+  read_processes(top, e);
   return e;
 }
 

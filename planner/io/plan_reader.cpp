@@ -22,7 +22,8 @@
 //   The overridden vector is Plan::demand_override; the terminal steady state still uses the
 //   model's own demand.
 // - [resources.<id>] takes `available = number | [list]` or `unlimited = true` (one of them)
-//   and is applied to plan.economy.resources directly.
+//   and is applied to plan.economy.resources directly; [processes.<id>] likewise takes
+//   `capacity = number | [list]` or `unlimited = true` for a technique (docs/file-formats.md).
 // - Goals and actuals: see plan_goals.cpp.
 // - `second_stage` = "base-output" (default), "prices" or "none": how a goal objective without
 //   `then` sizes the products without a goal (solve_plan.hpp). "prices" needs every sector's
@@ -122,24 +123,39 @@ std::optional<std::vector<double>> read_demand(const Fields& top, const Economy&
   return d;
 }
 
-/// [resources.<id>]: `available = …` or `unlimited = true`, applied onto the economy.
-void apply_resource_overrides(const Fields& top, Economy& e) {
-  auto table = top.table("resources");
+/// `[<key>.<id>]` tables of `<limit> = number | [list]` or `unlimited = true` (exactly one):
+/// `limits(id)` gives the list to replace (nullptr: no such id); unlimited empties it.
+template <class Limits>
+void apply_limit_overrides(const Fields& top, const char* key, const char* limit, const char* what, Limits limits) {
+  auto table = top.table(key);
   if (!table) return;
   for (auto&& [k, node] : table->table()) {
     const std::string id(k.str());
     Fields f = table->child(node, id, table->key_path(id));
-    f.allow_only({"available", "unlimited"});
-    auto i = e.resource_index(id);
-    if (!i) f.fail("", fmt::format("no resource \"{}\" in the model", id));
-    const std::string which = f.one_of({"available", "unlimited"}, true);
-    if (which == "available") {
-      e.resources[*i].available = *f.number_or_list("available");
+    f.allow_only({limit, "unlimited"});
+    std::vector<double>* list = limits(id);
+    if (!list) f.fail("", fmt::format("no {} \"{}\" in the model", what, id));
+    if (f.one_of({limit, "unlimited"}, true) == limit) {
+      *list = *f.number_or_list(limit);
     } else {
-      if (!*f.boolean("unlimited")) f.fail("unlimited", "unlimited = false means nothing; give available = … instead");
-      e.resources[*i].available.clear();
+      if (!*f.boolean("unlimited")) f.fail("unlimited", fmt::format("unlimited = false means nothing; give {} = … instead", limit));
+      list->clear();
     }
   }
+}
+
+/// [resources.<id>]: `available = …` or `unlimited = true`; [processes.<id>]: `capacity = …` or
+/// `unlimited = true` — a counterfactual path for one technique (the herd kept, a dam built
+/// sooner) without another model file. Both applied onto the economy.
+void apply_overrides(const Fields& top, Economy& e) {
+  apply_limit_overrides(top, "resources", "available", "resource", [&](const std::string& id) {
+    auto i = e.resource_index(id);
+    return i ? &e.resources[*i].available : nullptr;
+  });
+  apply_limit_overrides(top, "processes", "capacity", "process", [&](const std::string& id) {
+    auto p = e.process_index(id);
+    return p ? &e.processes[*p].capacity : nullptr;
+  });
 }
 
 /// Loads the model the plan names (relative to the plan's folder).
@@ -204,7 +220,8 @@ Plan parse_plan(const std::string& toml_text, const std::string& name, const std
   const Fields top(doc, name, "");
   if (doc.empty()) top.fail("", "the file has no keys; expected a plan: model = \"…\", years = …, [objective] (spec §3)");
   top.allow_only({"name", "description", "model", "years", "terminal", "terminal_capacity_bound", "free_disposal", "demand_years",
-                  "second_stage", "objective", "demand", "resources", "capacity", "technical", "capital", "goals", "actual"});
+                  "second_stage", "objective", "demand", "resources", "processes", "capacity", "technical", "capital", "goals",
+                  "actual"});
   Plan plan;
   plan.file = name;
   plan.name = top.string("name").value_or(std::filesystem::path(name).stem().string());
@@ -212,7 +229,7 @@ Plan parse_plan(const std::string& toml_text, const std::string& name, const std
   load_model(top, base_dir, plan);
   read_horizon(top, plan);
   plan.demand_override = read_demand(top, plan.economy);
-  apply_resource_overrides(top, plan.economy);
+  apply_overrides(top, plan.economy);
   apply_model_overrides(top, plan.economy);
 
   auto objective = top.table("objective");

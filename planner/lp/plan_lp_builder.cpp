@@ -9,6 +9,7 @@
 #include <cmath>
 
 #include "planner/model/error.hpp"
+#include "planner/model/techniques.hpp"
 
 namespace planner::lp {
 namespace {
@@ -16,6 +17,12 @@ namespace {
 using Index = Eigen::Index;
 
 std::string sector_year(const char* what, const std::string& id, int t) { return fmt::format("{}[{},{}]", what, id, t); }
+
+// Column of a per-sector (or per-process), per-year variable, or −1 when it does not exist.
+int column_at(const std::vector<std::vector<int>>& v, std::size_t j, int t) {
+  if (v.empty() || t < 0 || t >= static_cast<int>(v[j].size())) return -1;
+  return v[j][static_cast<std::size_t>(t)];
+}
 
 bool uses(const Plan& plan, ObjectiveKind kind) {
   return plan.objective.kind == kind || (plan.then && plan.then->kind == kind);
@@ -30,8 +37,10 @@ class CoreBuilder {
   void build() {
     index_coefficients();
     add_variables();
+    add_process_variables();
     add_balances();
     add_capacities();
+    add_techniques();
     add_resources();
     add_terminal();
     add_currency();
@@ -53,13 +62,21 @@ class CoreBuilder {
     for (std::size_t i = 0; i < n_; ++i)
       for (std::size_t j = 0; j < n_; ++j)
         if (A(i, j) != 0.0 || Bk(i, j) != 0.0) row_terms_[i].push_back({j, A(i, j), Bk(i, j)});
+    // The processes' entries by the product they use or trade, so each balance reads only its own.
+    process_terms_.assign(n_, {});
+    for (std::size_t p = 0; p < e_.processes.size(); ++p) {
+      const Process& pr = e_.processes[p];
+      for (const auto& [i, a] : pr.inputs) process_terms_[i].push_back({p, a, 0.0, 0.0});
+      for (const auto& [i, b] : pr.capital) process_terms_[i].push_back({p, 0.0, b, 0.0});
+      if (pr.kind == ProcessKind::import) process_terms_[pr.sector].push_back({p, 0.0, 0.0, 1.0});
+      if (pr.kind == ProcessKind::export_) process_terms_[pr.sector].push_back({p, 0.0, 0.0, -1.0});
+    }
   }
 
-  // Column of a per-sector, per-year variable, or −1 when it does not exist.
-  static int col(const std::vector<std::vector<int>>& v, std::size_t j, int t) {
-    if (v.empty() || t < 0 || t >= static_cast<int>(v[j].size())) return -1;
-    return v[j][static_cast<std::size_t>(t)];
-  }
+  static int col(const std::vector<std::vector<int>>& v, std::size_t j, int t) { return column_at(v, j, t); }
+
+  // The last year with balance rows: H when the steady-state year's balance is the same year's, else T.
+  int last_balance() const { return (H_ > T_ && ell_a() == 0) ? H_ : T_; }
 
   void add_variables() {
     auto table = [&](std::vector<std::vector<int>>& v) { v.assign(n_, std::vector<int>(static_cast<std::size_t>(H_) + 1, -1)); };
@@ -91,15 +108,42 @@ class CoreBuilder {
     }
   }
 
+  // Activity of every process by year: make processes in years 0…H (year 0 fixed at `base`
+  // when given, else a free split of the base output), trade processes in plan years 1…T like
+  // exports and imports; growth where a process has capital inputs and a balance can pay for it.
+  void add_process_variables() {
+    const std::size_t np = e_.processes.size();
+    cols_.activity.assign(np, std::vector<int>(static_cast<std::size_t>(H_) + 1, -1));
+    cols_.growth.assign(np, std::vector<int>(static_cast<std::size_t>(H_) + 1, -1));
+    for (std::size_t p = 0; p < np; ++p) {
+      const Process& pr = e_.processes[p];
+      const bool make = pr.kind == ProcessKind::make;
+      for (int t = make ? 0 : 1; t <= (make ? H_ : T_); ++t) {
+        double lo = 0.0, hi = kInf;
+        if (t == 0 && pr.base) lo = hi = *pr.base;
+        cols_.activity[p][static_cast<std::size_t>(t)] = b_.add_variable(sector_year("activity", pr.id, t), lo, hi);
+      }
+      if (make && !pr.capital.empty())
+        for (int t = std::max(1, ell_b()); t <= H_ && t - ell_b() <= last_balance(); ++t)
+          cols_.growth[p][static_cast<std::size_t>(t)] = b_.add_variable(sector_year("growth", pr.id, t), 0.0, kInf);
+    }
+  }
+
   // s[i,t] + x[i,t] + m[i,t] = Σ_j A x[j,t+ℓA] + Σ_j Bk e[j,t+ℓB] + d[i,t] + z[i,t] + c[i,t] + s[i,t+1]
+  // (+ imports by process − their inputs and exports; Σ_p a_p activity[p,t+ℓA] + Σ_p b_p growth[p,t+ℓB])
   void add_balances() {
-    int last = (H_ > T_ && ell_a() == 0) ? H_ : T_;
+    int last = last_balance();
     for (int t = 0; t <= last; ++t)
       for (std::size_t i = 0; i < n_; ++i) {
         std::vector<Term> terms{{col(cols_.stock, i, t), 1.0}, {col(cols_.output, i, t), 1.0}};
         for (const RowTerm& rt : row_terms_[i]) {
           if (int x = col(cols_.output, rt.j, t + ell_a()); x >= 0 && rt.a != 0.0) terms.push_back({x, -rt.a});
           if (int e = col(cols_.capacity_addition, rt.j, t + ell_b()); e >= 0 && rt.b != 0.0) terms.push_back({e, -rt.b});
+        }
+        for (const ProcessTerm& pt : process_terms_[i]) {
+          if (int x = col(cols_.activity, pt.p, t + ell_a()); x >= 0 && pt.a != 0.0) terms.push_back({x, -pt.a});
+          if (int g = col(cols_.growth, pt.p, t + ell_b()); g >= 0 && pt.b != 0.0) terms.push_back({g, -pt.b});
+          if (int x = col(cols_.activity, pt.p, t); x >= 0 && pt.trade != 0.0) terms.push_back({x, pt.trade});
         }
         if (t < H_) terms.push_back({col(cols_.stock, i, t + 1), -1.0});  // no stock is carried out of year H
         if (int m = col(cols_.imports, i, t); m >= 0) terms.push_back({m, 1.0});
@@ -128,6 +172,35 @@ class CoreBuilder {
     }
   }
 
+  // output[j,t] = Σ_p y_p activity[p,t] over j's make processes (y_p its output per unit); each process's capacity by year;
+  // growth[p,t] ≥ activity[p,t] − activity[p,t−1] where capital pays for new capacity (none where
+  // no growth column exists: a technique cannot expand before its capital can be built).
+  void add_techniques() {
+    for (std::size_t j = 0; j < n_; ++j) {
+      const std::vector<std::size_t> made_by = e_.make_processes(j);
+      if (made_by.empty()) continue;
+      for (int t = 0; t <= H_; ++t) {
+        std::vector<Term> terms{{col(cols_.output, j, t), 1.0}};
+        for (std::size_t p : made_by) terms.push_back({col(cols_.activity, p, t), -e_.processes[p].output});
+        b_.add_row(sector_year("technique", e_.sectors[j].id, t), terms, 0.0, 0.0);
+      }
+    }
+    for (std::size_t p = 0; p < e_.processes.size(); ++p) {
+      const Process& pr = e_.processes[p];
+      for (int t = 0; t <= H_; ++t) {
+        const int x = col(cols_.activity, p, t);
+        if (x < 0 || (t == 0 && pr.base)) continue;
+        if (auto cap = pr.capacity_in(t)) b_.add_row(sector_year("process_capacity", pr.id, t), {{x, 1.0}}, -kInf, *cap);
+      }
+      if (pr.capital.empty()) continue;
+      for (int t = 1; t <= H_; ++t) {
+        std::vector<Term> terms{{col(cols_.activity, p, t), 1.0}, {col(cols_.activity, p, t - 1), -1.0}};
+        if (int g = col(cols_.growth, p, t); g >= 0) terms.push_back({g, -1.0});
+        b_.add_row(sector_year("process_growth", pr.id, t), terms, -kInf, 0.0);
+      }
+    }
+  }
+
   // Σ_j l[j] x[j,t+ℓr] + Σ_j c[j] e[j,t+ℓrc] ≤ R_t; known base-year output moves to the right.
   void add_resources() {
     for (const Resource& r : e_.resources) {
@@ -144,6 +217,8 @@ class CoreBuilder {
           else if (l != 0.0 && tx <= H_) terms.push_back({col(cols_.output, j, tx), l});
           if (int e = col(cols_.capacity_addition, j, t + r.per_capacity_lag); e >= 0 && c != 0.0) terms.push_back({e, c});
         }
+        const std::size_t ri = static_cast<std::size_t>(&r - e_.resources.data());
+        for (const Term& term : process_resource_terms(plan_, cols_, ri, t)) terms.push_back(term);
         if (terms.empty()) continue;  // nothing the plan decides: no row
         b_.add_row(fmt::format("{}[{}]", r.id, t), terms, -kInf, rhs);
       }
@@ -167,6 +242,13 @@ class CoreBuilder {
         if (int z = col(cols_.exports, i, t); z >= 0) terms.push_back({z, *e_.sectors[i].export_price});
         if (int m = col(cols_.imports, i, t); m >= 0) terms.push_back({m, -*e_.sectors[i].import_price});
       }
+      // Processes: make and import processes spend currency, export processes earn it.
+      for (std::size_t p = 0; p < e_.processes.size(); ++p) {
+        const Process& pr = e_.processes[p];
+        const double c = pr.currency_in(t);
+        if (int x = col(cols_.activity, p, t); x >= 0 && c != 0.0)
+          terms.push_back({x, pr.kind == ProcessKind::export_ ? c : -c});
+      }
       if (!terms.empty()) b_.add_row(fmt::format("currency[{}]", t), terms, -e_.credit_in(t), kInf);
     }
   }
@@ -175,10 +257,16 @@ class CoreBuilder {
     std::size_t j;
     double a, b;
   };
+  // One process's entry in a balance: current input a, capital input b, or trade ±1 (import/export).
+  struct ProcessTerm {
+    std::size_t p;
+    double a, b, trade;
+  };
 
   const Plan& plan_;
   const Economy& e_;
   std::vector<std::vector<RowTerm>> row_terms_;
+  std::vector<std::vector<ProcessTerm>> process_terms_;
   LpBuilder& b_;
   PlanColumns& cols_;
   std::size_t n_;
@@ -186,6 +274,16 @@ class CoreBuilder {
 };
 
 }  // namespace
+
+std::vector<Term> process_resource_terms(const Plan& plan, const PlanColumns& columns, std::size_t r, int t) {
+  std::vector<Term> terms;
+  const Economy& e = plan.economy;
+  const int lag = e.resources[r].per_output_lag;
+  for (std::size_t p = 0; p < e.processes.size(); ++p)
+    for (const auto& [ri, amount] : e.processes[p].resources)
+      if (int x = column_at(columns.activity, p, t + lag); ri == r && x >= 0) terms.push_back({x, amount});
+  return terms;
+}
 
 double plan_demand(const Plan& plan, std::size_t sector, int year) {
   std::vector<int> years = plan.demand_years;
@@ -246,6 +344,12 @@ PlanLp build_plan_lp(const Plan& plan) {
     if (t < 0 || t > plan.horizon())
       throw Error(ExitCode::bad_input, plan.file, "demand_years",
                   fmt::format("year {} is outside the plan's years 0…{}", t, plan.horizon()));
+
+  if (const Process* p = first_make_process(e); p && plan.terminal_steady_state)
+    throw Error(ExitCode::bad_input, plan.file, "terminal",
+                fmt::format("a steady-state terminal year needs one technique per product ((I − A)⁻¹ d), but \"{}\" "
+                            "has processes (process \"{}\")",
+                            p->product, p->id));
 
   PlanLp out;
   LpBuilder b;

@@ -151,6 +151,8 @@ LinearObjective add_objective(const Plan& plan, const Objective& o, PlanColumns&
           if (r.per_output.size() && tx <= H) add(cols.output[j][tx], r.per_output[jj]);
           if (r.per_capacity.size() && te <= H) add(cols.capacity_addition[j][te], r.per_capacity[jj]);
         }
+      for (int t : objective_years(plan, o))
+        for (const Term& term : process_resource_terms(plan, cols, *r_index, t)) add(term.column, term.value);
       break;
     }
     case ObjectiveKind::max_fulfilment: {

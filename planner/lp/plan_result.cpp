@@ -39,6 +39,27 @@ nlohmann::json pairs_json(const std::vector<std::pair<std::string, double>>& pai
   return out;
 }
 
+// Activity of every process, each product's processes, and each process's reduced cost as the
+// saving per unit it would need to be chosen (years 1…H; year 0 is history).
+void read_techniques(const Plan& plan, const PlanLp& plan_lp, const LinearProgram& lp, const LpSolution& sol, PlanResult& r) {
+  const Economy& e = plan.economy;
+  const PlanColumns& c = plan_lp.columns;
+  const double sense = lp.sense == Sense::maximise ? -1.0 : 1.0;
+  for (std::size_t p = 0; p < e.processes.size(); ++p) {
+    const Process& pr = e.processes[p];
+    auto product = std::find_if(r.techniques.begin(), r.techniques.end(), [&](const auto& t) { return t.first == pr.product; });
+    if (product == r.techniques.end()) product = r.techniques.insert(r.techniques.end(), {pr.product, {}});
+    product->second.push_back(pr.id);
+    for (std::size_t t = 0; t < c.activity[p].size(); ++t) {
+      const int x = c.activity[p][t];
+      if (x < 0) continue;
+      r.activity.set(pr.id, static_cast<int>(t), value(sol, x));
+      if (t > 0 && static_cast<std::size_t>(x) < sol.col_dual.size())
+        r.reduced_cost.set(pr.id, static_cast<int>(t), clean(sense * sol.col_dual[static_cast<std::size_t>(x)]));
+    }
+  }
+}
+
 }  // namespace
 
 void Series::set(const std::string& id, int year, double v) {
@@ -125,9 +146,12 @@ PlanResult read_plan_result(const Plan& plan, const PlanLp& plan_lp, const Linea
     }
   }
 
+  read_techniques(plan, plan_lp, lp, sol, r);
   for (const Resource& res : e.resources) {
+    const std::size_t ri = static_cast<std::size_t>(&res - e.resources.data());
     for (int t = 0; t <= H; ++t) {
       double use = 0.0;
+      for (const Term& term : process_resource_terms(plan, c, ri, t)) use += term.value * value(sol, term.column);
       for (std::size_t j = 0; j < e.size(); ++j) {
         const Index jj = static_cast<Index>(j);
         int tx = t + res.per_output_lag, te = t + res.per_capacity_lag;
@@ -187,6 +211,13 @@ nlohmann::json to_json(const PlanResult& r) {
   j["exports"] = series_json(r.exports);
   j["imports"] = series_json(r.imports);
   j["consumption"] = series_json(r.consumption);
+  if (!r.techniques.empty()) {
+    nlohmann::json mix = nlohmann::json::object();
+    for (const auto& [product, processes] : r.techniques) mix[product] = processes;
+    j["techniques"] = mix;
+    j["activity"] = series_json(r.activity);
+    j["reduced_cost"] = series_json(r.reduced_cost);
+  }
   j["resource_use"] = series_json(r.resource_use);
   j["resource_limits"] = series_json(r.resource_limits);
   j["fulfilment"] = r.fulfilment ? nlohmann::json(*r.fulfilment) : nlohmann::json();

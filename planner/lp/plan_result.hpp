@@ -48,6 +48,15 @@ struct PlanResult {
   std::vector<int> years;                ///< 0 … H
 
   Series output, capacity, capacity_additions, stock, exports, imports, consumption;
+  /// Techniques (Economy::processes; all empty without them): activity by process id and year,
+  /// and each product's processes in model order — the technique mix per product and year.
+  Series activity;
+  std::vector<std::pair<std::string, std::vector<std::string>>> techniques;
+  /// By process id and plan year: what a unit of the process's activity would have to save,
+  /// valued at the optimum's shadow prices in the objective's units, to be worth using — its
+  /// reduced cost with the sign turned so that ≥ 0 means "not worth it" (0 for a process in use).
+  /// From the same solve as the shadow prices (the first stage when a second stage ran).
+  Series reduced_cost;
   Series resource_use;                   ///< use of each resource by year, as in its row
   Series resource_limits;                ///< availability of limited resources by year
   std::optional<double> fulfilment;      ///< λ of max-fulfilment

@@ -79,6 +79,7 @@ void run_second_stage(const Plan& plan, const PlanLp& plan_lp, const LpSolution&
     r.imports = std::move(sized.imports);
     r.consumption = std::move(sized.consumption);
     r.resource_use = std::move(sized.resource_use);
+    r.activity = std::move(sized.activity);
     r.second_stage = to_string(plan.second_stage);
     r.second_stage_growth = mu;
     r.second_stage_binding = std::move(floor_binding);

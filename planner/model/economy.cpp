@@ -58,4 +58,17 @@ std::string without_gloss(std::string name) {
 
 std::string Sector::short_name() const { return without_gloss(name.empty() ? id : name); }
 
+std::vector<std::size_t> Economy::make_processes(std::size_t j) const {
+  std::vector<std::size_t> out;
+  for (std::size_t p = 0; p < processes.size(); ++p)
+    if (processes[p].sector == j && processes[p].kind == ProcessKind::make) out.push_back(p);
+  return out;
+}
+
+std::optional<std::size_t> Economy::process_index(const std::string& id) const {
+  for (std::size_t p = 0; p < processes.size(); ++p)
+    if (processes[p].id == id) return p;
+  return std::nullopt;
+}
+
 }  // namespace planner

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "planner/model/process.hpp"
+
 namespace planner {
 
 struct Sector {
@@ -67,6 +69,10 @@ struct Economy {
   std::vector<Resource> resources;
   /// Foreign credit per plan year: one value = every year; else a list by year.
   std::vector<double> credit{0.0};
+  /// Techniques (`[[process]]`, docs/file-formats.md): empty = one implicit technique per product.
+  /// A product with a `make` process is made only by its make processes (its column of A and
+  /// its per-output resource coefficients are then zero); trade processes add to a product's own.
+  std::vector<Process> processes;
 
   std::size_t size() const { return sectors.size(); }
   /// Index of the sector with this id, or nullopt.
@@ -81,6 +87,10 @@ struct Economy {
   Eigen::VectorXd demands() const;
   /// True when any sector declares an opening capacity.
   bool has_capacities() const;
+  /// Indices of the `make` processes of sector j (empty: the sector's implicit technique).
+  std::vector<std::size_t> make_processes(std::size_t j) const;
+  /// Index of the process with this id, or nullopt.
+  std::optional<std::size_t> process_index(const std::string& id) const;
   /// Credit allowed in plan year t.
   double credit_in(int t) const;
 };

@@ -1,0 +1,15 @@
+#pragma once
+// Reads a model's `[[process]]` tables (techniques, docs/file-formats.md "[[process]]") into
+// Economy::processes, after its sectors, matrices and resources. Every rule broken is one Error
+// naming the file, the line and the key ("process[2].product: no sector \"wheat\" …").
+#include "planner/io/toml_fields.hpp"
+#include "planner/model/economy.hpp"
+
+namespace planner {
+
+/// Reads every [[process]] of the top-level table `top` into `e.processes` and checks them
+/// against the economy: known products and resources, unique ids, no free production, a price
+/// for every import and export, and no implicit technique left beside a product's make processes.
+void read_processes(const toml_fields::Fields& top, Economy& e);
+
+}  // namespace planner
