@@ -85,6 +85,7 @@ BalanceResult balance_matrix(const MatrixXd& z, const VectorXd& u, const VectorX
   for (Index j = 0; j < n; ++j) check_reachable(p_cols[j], n_cols[j], v[j], label(o.col_ids, j, "column"), o);
 
   BalanceResult res;
+  res.threshold = o.tolerance * scale;
   VectorXd r = VectorXd::Ones(m), s = VectorXd::Ones(n);
   VectorXd row_p, row_n, col_p, col_n;
   VectorXd row_resid(m), col_resid = z.colwise().sum().transpose() - v;

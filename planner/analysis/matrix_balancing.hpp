@@ -27,6 +27,7 @@ struct BalanceResult {
   Eigen::VectorXd r, s;       ///< row and column multipliers (RAS: balanced = diag(r) Z diag(s))
   int iterations = 0;
   double max_residual = 0;    ///< max |row or column sum − total| at the end
+  double threshold = 0;       ///< tolerance · max(1, max |total|): what max_residual had to reach
   std::vector<double> residual_history;  ///< max residual after each iteration
 };
 

@@ -29,16 +29,17 @@ std::string report(const Args& a, const analysis::BalanceOptions& o, const analy
                      {"iterations", r.iterations},
                      {"max_residual", r.max_residual},
                      {"tolerance", o.tolerance},
+                     {"threshold", r.threshold},
                      {"residual_history", r.residual_history},
                      {"row_multipliers", labelled_vector_json(o.row_ids, r.r)},
                      {"column_multipliers", labelled_vector_json(o.col_ids, r.s)},
                      {"out", a.out}};
     return dump_json(j);
   }
-  return fmt::format("{} converged in {} iterations: max |row or column sum − total| = {:.3g} (tolerance {:.3g} × "
-                     "the largest total). Wrote {} ({}×{}).\n",
-                     o.method == analysis::BalanceMethod::ras ? "RAS" : "GRAS", r.iterations, r.max_residual, o.tolerance,
-                     a.out, r.balanced.rows(), r.balanced.cols());
+  return fmt::format("{} converged in {} iterations: max |row or column sum − total| = {:.3g} ≤ {:.3g} (tolerance {:.3g} "
+                     "× the largest total). Wrote {} ({}×{}).\n",
+                     o.method == analysis::BalanceMethod::ras ? "RAS" : "GRAS", r.iterations, r.max_residual, r.threshold,
+                     o.tolerance, a.out, r.balanced.rows(), r.balanced.cols());
 }
 
 void setup(CLI::App& app) {
