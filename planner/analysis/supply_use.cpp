@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <Eigen/Sparse>
 #include <algorithm>
 
 #include "planner/model/error.hpp"
@@ -12,6 +13,7 @@ namespace {
 using Eigen::Index;
 using Eigen::MatrixXd;
 using Eigen::VectorXd;
+using SparseMatrix = Eigen::SparseMatrix<double>;
 
 /// diag(v)⁻¹, refusing a zero entry (a product or industry without output).
 VectorXd inverse_of(const VectorXd& v, const char* what, const std::string& source) {
@@ -55,18 +57,29 @@ SymmetricTable symmetric_table(const MatrixXd& s, const MatrixXd& u, const Matri
   t.product_by_product = model == SutModel::a || model == SutModel::b;
   if (t.product_by_product) {
     // Columns from industries to products: R (industries × products), Z = U R, W_p = W R.
-    const MatrixXd r = model == SutModel::a ? MatrixXd(supply_inverse(s, source) * q.asDiagonal())
-                                            : MatrixXd(inverse_of(g, "industry", source).asDiagonal() * s.transpose());
-    t.flows = u * r;
-    t.value_added = w * r;
+    if (model == SutModel::a) {
+      const MatrixXd r = supply_inverse(s, source) * q.asDiagonal();
+      t.flows = u * r;
+      t.value_added = w * r;
+    } else {
+      // S holds a few products per industry: sparse, R costs nnz(S)·rows(U) flops, not n³.
+      const SparseMatrix rb = inverse_of(g, "industry", source).asDiagonal() * SparseMatrix(s.transpose().sparseView());
+      t.flows = u * rb;
+      t.value_added = w * rb;
+    }
     t.final_demand = y;
     t.output = q;
   } else {
     // Rows from products to industries: T (industries × products), Z = T U, Y_i = T Y.
-    const MatrixXd tr = model == SutModel::c ? MatrixXd(g.asDiagonal() * supply_inverse(s, source))
-                                             : MatrixXd(s.transpose() * inverse_of(q, "product", source).asDiagonal());
-    t.flows = tr * u;
-    t.final_demand = tr * y;
+    if (model == SutModel::c) {
+      const MatrixXd tr = g.asDiagonal() * supply_inverse(s, source);
+      t.flows = tr * u;
+      t.final_demand = tr * y;
+    } else {
+      const SparseMatrix tr = SparseMatrix(s.transpose().sparseView()) * inverse_of(q, "product", source).asDiagonal();
+      t.flows = tr * u;
+      t.final_demand = tr * y;
+    }
     t.value_added = w;
     t.output = g;
   }

@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "planner/analysis/static_analysis.hpp"
+#include "planner/analysis/productivity.hpp"
 #include "planner/cli/colour.hpp"
 #include "planner/cli/command.hpp"
 #include "planner/io/import_flows.hpp"
@@ -51,10 +51,12 @@ std::string balance_report(const ImportedModel& m, bool all_rows) {
 void finish(const ImportedModel& m, const std::string& out_dir, bool force) {
   write_model_folder(m, out_dir, force);
   const std::string model_file = (std::filesystem::path(out_dir) / "model.toml").string();
-  // The import promises a model that `planner analyze` accepts; say so when it does not.
+  // The import promises a model that `planner analyze` accepts; say so when it does not. The
+  // productivity check is all analyze can refuse, and it costs O(n²) where the whole analysis
+  // costs O(n³) (a 5,000-sector SUT import: docs/performance.md).
   std::string productive;
   try {
-    analysis::analyze(read_model(model_file));
+    analysis::require_productive(read_model(model_file));
   } catch (const Error& e) {
     productive = e.message();
   }
