@@ -28,7 +28,7 @@ const std::string kCli = PLANNER_CLI;
 
 /// Every example folder, in the order the user guide lists them.
 const std::vector<std::string> kExamples = {"miller-blair-2sector", "eurostat-germany-1995", "feldman-growth",
-                                            "williams-planning", "first-five-year-plan",
+                                            "williams-planning", "first-five-year-plan", "how-sure-first-plan",
                                             "sut-to-model"};
 
 struct ScriptRun {
@@ -342,4 +342,29 @@ TEST(ExamplesTest, SutToModelWalkThrough) {
   expect_relative(csv_number(d, "total", 3), 42593.0 + 1351553 + 1828541 - 3110430, 1e-8, "total change");
 }
 
+// The README's figures: 200 draws of seed 1 (deterministic on any thread count), λ*'s band and
+// the 7 % of draws with every goal feasible; the nominal λ* inside the middle half.
+TEST(ExamplesTest, HowSureFirstPlanReportsTheBandsItsReadmeQuotes) {
+  const ScriptRun& run = example("how-sure-first-plan");
+  ASSERT_EQ(run.exit_code, 0) << run.output;
+  const std::string bands = section(run.output, "bands");
+  EXPECT_NE(bands.find("131 with an optimum, 69 without"), std::string::npos) << bands;
+  EXPECT_NE(bands.find("median 0.884, 90 % of draws in [0.417, 1.013], half in [0.781, 0.953]"), std::string::npos) << bands;
+  const nlohmann::json report = nlohmann::json::parse(section(run.output, "json"));
+  const auto& plan = report.at("plans").at(0);
+  const auto& u = plan.at("uncertainty");
+  EXPECT_EQ(u.at("samples"), 200);
+  EXPECT_NEAR(double(u.at("prob_all_goals")), 0.07, 1e-12);
+  const double nominal = plan.at("fulfilment");
+  EXPECT_NEAR(nominal, 0.818, 5e-4);
+  EXPECT_GT(nominal, double(u.at("fulfilment").at("p25")));
+  EXPECT_LT(nominal, double(u.at("fulfilment").at("p75")));
+  // every goal product's probability is the share with λ* ≥ 1 (the goals rise and fall together)
+  for (const char* product : {"coal", "steel", "electricity"})
+    EXPECT_NEAR(double(u.at("products").at(product).at("prob_goal_feasible")), 0.07, 1e-12) << product;
+  EXPECT_NE(run.output.find("how-sure-fyp1.html"), std::string::npos);
+  EXPECT_NE(section(run.output, "static").find("2000 draws (seed 1) of 180 uncertain numbers"), std::string::npos);
+}
+
 }  // namespace
+

@@ -23,6 +23,7 @@
 #include "planner/analysis/sparse_analysis.hpp"
 #include "planner/analysis/static_analysis.hpp"
 #include "planner/cli/command.hpp"
+#include "planner/cli/progress.hpp"
 #include "planner/io/json.hpp"
 #include "planner/io/model_reader.hpp"
 #include "planner/io/output.hpp"
@@ -30,6 +31,7 @@
 #include "planner/io/sparse_model_reader.hpp"
 #include "planner/model/error.hpp"
 #include "planner/report/table.hpp"
+#include "planner/uncertainty/static_uncertainty.hpp"
 
 namespace planner::cli {
 namespace {
@@ -277,6 +279,8 @@ void setup(CLI::App& app) {
     std::string solver = "bicgstab";
     double tolerance = 1e-12;
     std::size_t top = 20;
+    std::size_t samples = 0;
+    std::uint64_t seed = 1;
     OutputOptions output;
   };
   auto args = std::make_shared<Args>();
@@ -298,10 +302,29 @@ void setup(CLI::App& app) {
       ->check(CLI::Range(1e-16, 1e-4))
       ->capture_default_str();
   cmd->add_option("--top", args->top, "sectors listed in the sparse analysis table")->capture_default_str();
+  cmd->add_option("--samples", args->samples,
+                  "how sure: draw every uncertain number of the model's files N times and report per sector the\n"
+                  "5/25/50/75/95 percentiles of output (x = L f), output_multipliers, backward_linkage,\n"
+                  "forward_linkage and prices; CSV columns sector,quantity,p5,p25,p50,p75,p95 (dense models)");
+  cmd->add_option("--seed", args->seed, "seed of the draws (default 1)");
   add_output_options(*cmd, args->output, {"table", "csv", "json", "md"});
   cmd->callback([args] {
     std::optional<std::string> what;
     if (!args->what.empty()) what = args->what;
+    if (args->samples > 0) {
+      if (what) throw Error(ExitCode::usage, "", "--what", "--samples reports its five quantities; leave out --what");
+      if (technical_is_triplets(args->model))
+        throw Error(ExitCode::usage, args->model, "technical", "--samples needs a dense model (the sparse analysis has no draws yet)");
+      const uncertainty::UncertainModel model(args->model);
+      const bool show = progress_wanted();
+      const auto run = uncertainty::run_static(model, args->samples, args->seed, 0, [show](std::size_t done, std::size_t all) {
+        if (show && (done % 100 == 0 || done == all)) draw_progress(static_cast<int>(done), static_cast<int>(all));
+      });
+      const std::string& f = args->output.format;
+      emit(f == "csv" ? uncertainty::to_csv(run) : f == "json" ? uncertainty::to_json(run).dump(2) + "\n" : uncertainty::to_text(run, args->top),
+           args->output.out);
+      return;
+    }
     if (args->analysis != "dense" && technical_is_triplets(args->model)) {
       SparseEconomy sparse = read_sparse_model(args->model);
       const auto kind = args->analysis == "sparse"

@@ -14,6 +14,7 @@
 #include "planner/report/comparison_format.hpp"
 #include "planner/report/comparison_solve.hpp"
 #include "planner/report/html_report.hpp"
+#include "planner/uncertainty/comparison_bands.hpp"
 
 namespace planner::cli {
 namespace {
@@ -57,7 +58,8 @@ void setup(CLI::App& app) {
       "  planner compare plans/fyp1-gosplan-optimal.toml\n"
       "  planner compare plans/fyp1-gosplan-initial.toml plans/fyp1-gosplan-optimal.toml --format html --out fyp1.html\n"
       "  planner compare plans/fyp1-*.toml --no-consumption-floor --no-grain-exports --format md\n"
-      "  planner compare plans/fyp1-gosplan-optimal.toml --format json | jq '.plans[0].fulfilment'\n\n"
+      "  planner compare plans/fyp1-gosplan-optimal.toml --format json | jq '.plans[0].fulfilment'\n"
+      "  planner compare plans/fyp1-gosplan-optimal.toml --samples 1000 --sobol 64 --format html --out fyp1-sure.html\n\n"
       "Formats: table (terminal), md (Markdown), csv (one row per plan × product, every figure),\n"
       "json (stable keys: plans[].fulfilment, plans[].products[] …), html (one self-contained page\n"
       "with SVG charts; open it in any browser, offline).");
@@ -68,6 +70,10 @@ void setup(CLI::App& app) {
     bool no_by_actual_year = false;
     bool no_frontiers = false;
     bool no_history = false;
+    std::size_t samples = 0;
+    std::uint64_t seed = 1;
+    std::size_t sobol = 0;
+    std::string base_year = "hold-use";
     SolverArgs solver;
     OutputOptions output;
   };
@@ -84,6 +90,16 @@ void setup(CLI::App& app) {
   cmd->add_flag("--no-frontiers", args->no_frontiers, "skip the per-product frontiers (one warm re-solve per product)");
   cmd->add_flag("--no-history", args->no_history,
                 "skip the history test (are the recorded outcomes jointly feasible in the model?) and frontier (b)");
+  cmd->add_option("--samples", args->samples,
+                  "how sure: also draw every uncertain number of the files N times (as `planner uncertainty`), each\n"
+                  "draw posed as the report poses the plan; adds fan charts, a \"how sure\" column (probability the\n"
+                  "goal was feasible) and the draws' failures; CSV gains p5…p95,prob_goal_feasible");
+  cmd->add_option("--seed", args->seed, "seed of the draws (default 1)");
+  cmd->add_option("--sobol", args->sobol,
+                  "with --samples: also rank the inputs by their Sobol indices for λ* (N base samples: N·(k+2) solves),\n"
+                  "shown as a tornado chart");
+  cmd->add_option("--base-year", args->base_year, "with --samples: hold-use (default) or as-drawn (see `planner uncertainty --help`)")
+      ->check(CLI::IsMember({"hold-use", "as-drawn"}));
   add_solver_options(*cmd, args->solver, /*tuning=*/false);
   add_output_options(*cmd, args->output, {"table", "md", "csv", "json", "html"});
   cmd->callback([args] {
@@ -97,7 +113,20 @@ void setup(CLI::App& app) {
     const lp::SolveOptions solve_options = to_solve_options(args->solver, verbosity().verbose);
     if (!args->no_frontiers) options.frontier = frontier_with_clp(solve_options);
     if (!args->no_history) options.history = history_with_clp(solve_options);
+    if (args->sobol > 0 && args->samples == 0)
+      throw Error(ExitCode::usage, "", "--sobol", "ranks the inputs of a Monte Carlo run: give --samples N too");
     Comparison c = compare_plans(plans, options, comparison_solver(solve_options));
+    if (args->samples > 0) {
+      uncertainty::BandOptions bands;
+      bands.samples = args->samples;
+      bands.seed = args->seed;
+      bands.sobol = args->sobol;
+      bands.closure = uncertainty::parse_base_year_closure(args->base_year, "--base-year");
+      const bool show = progress_wanted();
+      uncertainty::add_bands(c, args->plans, bands, solve_options, [show](std::size_t done, std::size_t total) {
+        if (show && (done % 50 == 0 || done == total)) draw_progress(static_cast<int>(done), static_cast<int>(total));
+      });
+    }
     emit(render(c, args->output.format), args->output.out);
   });
 }

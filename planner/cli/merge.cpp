@@ -44,7 +44,7 @@ void setup(CLI::App& app) {
     const auto draws = uncertainty::merge_shards(shards, args->shards);
     std::vector<uncertainty::PlanUncertainty> summaries;
     for (std::size_t p = 0; p < draws.size(); ++p) {
-      const uncertainty::UncertainPlan plan(shards[0].plans[p].file);
+      const uncertainty::UncertainPlan plan(shards[0].plans[p].file, shards[0].closure);
       if (uncertainty::fingerprint(plan) != shards[0].plans[p].fingerprint)
         throw_bad_input(shards[0].plans[p].file, "",
                         "the plan or its model changed since the shards were computed; run the shards again");

@@ -42,6 +42,7 @@ void setup(CLI::App& app) {
     std::uint64_t seed = 1;
     std::size_t sobol = 0;
     std::string shard;
+    std::string base_year = "hold-use";
     SolverArgs solver;
     OutputOptions output;
   };
@@ -55,13 +56,19 @@ void setup(CLI::App& app) {
   cmd->add_option("--shard", args->shard,
                   "compute only shard i of k (i/k, 1 ≤ i ≤ k): the same draws the whole run makes there, written\n"
                   "raw to a shard file (JSON) for `planner merge`");
+  cmd->add_option("--base-year", args->base_year,
+                  "how a draw meets the recorded base year: hold-use (default) rescales each row of the drawn\n"
+                  "technical coefficients so the base year uses the same share of each product's output as the\n"
+                  "nominal model; as-drawn keeps them and counts the draws the base year refutes")
+      ->check(CLI::IsMember({"hold-use", "as-drawn"}));
   add_solver_options(*cmd, args->solver, /*tuning=*/false);
   add_output_options(*cmd, args->output, {"table", "csv", "json"});
   cmd->callback([args] {
     if (args->samples == 0) throw Error(ExitCode::bad_input, "", "--samples", "expected at least 1 draw, got 0");
     const lp::SolveOptions options = to_solve_options(args->solver, false);
     std::vector<uncertainty::UncertainPlan> plans;
-    for (const auto& f : args->plans) plans.emplace_back(f);
+    const auto closure = uncertainty::parse_base_year_closure(args->base_year, "--base-year");
+    for (const auto& f : args->plans) plans.emplace_back(f, closure);
     const bool show = progress_wanted();
     // One progress line over `total` draws, of which `before` were done in earlier plans.
     auto progress_from = [show](std::size_t before, std::size_t total) {
@@ -72,7 +79,7 @@ void setup(CLI::App& app) {
     if (!args->shard.empty()) {
       if (args->sobol > 0) throw Error(ExitCode::usage, "", "--shard", "--sobol runs whole; give it without --shard");
       const uncertainty::ShardSpec spec = uncertainty::parse_shard(args->shard);
-      uncertainty::Shard shard{args->seed, args->samples, spec, {}};
+      uncertainty::Shard shard{args->seed, args->samples, spec, {}, closure};
       const std::size_t size = spec.size(args->samples);
       for (std::size_t i = 0; i < plans.size(); ++i) {
         auto draws = uncertainty::run_draws(plans[i], args->seed, spec.first(args->samples), size, options, 0,

@@ -14,6 +14,7 @@
 #include "planner/model/plan.hpp"
 #include "planner/report/binding_constraint.hpp"
 #include "planner/report/binding_summary.hpp"
+#include "planner/report/plan_bands.hpp"
 
 namespace planner {
 
@@ -144,6 +145,8 @@ struct PlanComparison {
   std::vector<std::string> summary;  ///< three sentences a teacher could read aloud
   std::vector<Scenario> scenarios;
   std::vector<SourceNote> sources;
+  /// How sure the verdicts are (`compare --samples N`); none without draws.
+  std::optional<PlanBands> bands;
 
   /// Products whose goal the LP could not reach.
   std::vector<const ProductComparison*> unmet_goals() const;

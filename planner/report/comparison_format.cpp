@@ -6,6 +6,7 @@
 #include <variant>
 
 #include "planner/model/economy.hpp"
+#include "planner/report/bands_format.hpp"
 #include "planner/report/table.hpp"
 
 namespace planner {
@@ -268,6 +269,20 @@ std::vector<Block> document(const Comparison& c) {
       doc.push_back(Paragraph{"* sources conflict; alternatives:"});
       doc.push_back(Bullets{alts});
     }
+    if (p.bands) {
+      doc.push_back(Heading{3, "How sure: the goal year over the uncertain inputs"});
+      doc.push_back(Paragraph{bands_sentence(*p.bands)});
+      doc.push_back(bands_table(p));
+      if (!p.bands->failures.empty()) {
+        doc.push_back(Paragraph{"Draws without an optimum (they count as goals not feasible):"});
+        doc.push_back(Bullets{failure_lines(*p.bands)});
+      }
+      if (!p.bands->sensitivity.empty()) {
+        doc.push_back(Paragraph{fmt::format("What λ* hangs on (Sobol total index ST, first-order S1, ± 95 % interval; {} base samples):",
+                                            p.bands->sobol_samples)});
+        doc.push_back(Bullets{sensitivity_lines(*p.bands)});
+      }
+    }
     auto unmet = unmet_lines(p);
     if (p.fulfilment) {
       doc.push_back(Heading{3, "Goals that could not be met"});
@@ -330,13 +345,19 @@ std::string comparison_to_text(const Comparison& c) { return render_text(documen
 std::string comparison_to_markdown(const Comparison& c) { return render_markdown(document(c)); }
 
 std::string comparison_to_csv(const Comparison& c) {
-  Table t({"plan", "plan_file", "status", "fulfilment", "product", "name", "unit", "group", "base_year", "base",
+  std::vector<std::string> headers({"plan", "plan_file", "status", "fulfilment", "product", "name", "unit", "group", "base_year", "base",
            "goal_year", "goal", "goal_multiple", "feasible", "actual_year", "actual", "feasible_by_actual_year",
            "goal_fulfilment", "feasibility_gap", "realised_share", "goal_unmet", "fulfilment_by_actual_year",
            "fulfilment_no_consumption_floor", "fulfilment_no_exports", "actual_alternatives", "goal_source",
            "actual_source", "frontier_goals", "frontier_goals_gap", "frontier_history_year", "frontier_history",
            "actual_share_of_frontier_history", "below_base", "second_stage", "second_stage_growth", "history_status",
            "history_share"});
+  // With draws (compare --samples), the goal year's band and how sure the goal is, appended.
+  bool banded = false;
+  for (const auto& p : c.plans) banded = banded || p.bands.has_value();
+  if (banded)
+    for (const char* h : {"p5", "p25", "p50", "p75", "p95", "prob_goal_feasible"}) headers.emplace_back(h);
+  Table t(headers);
   for (const auto& p : c.plans) {
     Figure noc, nox;
     if (auto s = p.scenario("no-consumption-floor")) noc = s->fulfilment;
@@ -346,7 +367,7 @@ std::string comparison_to_csv(const Comparison& c) {
       if (auto s = p.scenario(fmt::format("by-{}", x.actual_year))) by = s->fulfilment;
       std::string alts;
       for (const auto& a : x.actual_alternatives) alts += (alts.empty() ? "" : "; ") + fmt::format("{}", a.value) + " (" + a.source + ")";
-      t.add_row({p.name, p.file, p.status, csv_number(p.fulfilment), x.id, x.name, x.unit, x.group ? "true" : "false",
+      std::vector<std::string> row({p.name, p.file, p.status, csv_number(p.fulfilment), x.id, x.name, x.unit, x.group ? "true" : "false",
                  std::to_string(p.base_year), csv_number(x.base), std::to_string(x.goal_year), csv_number(x.goal),
                  csv_number(x.goal_multiple), csv_number(x.feasible), x.actual ? std::to_string(x.actual_year) : "",
                  csv_number(x.actual), csv_number(x.feasible_by_actual_year), csv_number(x.goal_fulfilment()),
@@ -356,6 +377,13 @@ std::string comparison_to_csv(const Comparison& c) {
                  csv_number(x.frontier_gap()), x.frontier_history ? std::to_string(x.frontier_history_year) : "",
                  csv_number(x.frontier_history), csv_number(x.history_share()), x.below_base, p.second_stage,
                  csv_number(p.second_stage_growth), p.history.status, csv_number(p.history.share)});
+      if (banded) {
+        const auto band = p.bands ? band_in(*p.bands, x.id, x.goal_year) : std::nullopt;
+        for (int k = 0; k < 5; ++k) row.push_back(band ? fmt::format("{}", (*band)[static_cast<std::size_t>(k)]) : "");
+        const auto prob = p.bands && x.goal ? goal_probability(*p.bands, x.id) : std::nullopt;
+        row.push_back(prob ? fmt::format("{}", *prob) : "");
+      }
+      t.add_row(std::move(row));
     }
   }
   return t.to_csv();
@@ -475,6 +503,7 @@ nlohmann::ordered_json comparison_to_json(const Comparison& c) {
     jp["scenarios"] = scenarios;
     json sources = json::array();
     for (const auto& s : p.sources) sources.push_back({{"text", s.text}, {"cited_by", s.cited_by}});
+    if (p.bands) jp["uncertainty"] = bands_json(*p.bands);
     jp["sources"] = sources;
     plans.push_back(jp);
   }

@@ -102,6 +102,29 @@ std::vector<std::pair<double, double>> points_of(const std::map<int, double>& pa
   return pts;
 }
 
+namespace {
+
+// The draws' 5–95 % and 25–75 % ranges of the feasible path, from the base year (history,
+// one point) and the median as a thin line: a fan chart.
+void add_fan(svg::LineChart& chart, const PlanBands& b, const ProductComparison& x, int base_year) {
+  auto it = b.products.find(x.id);
+  if (it == b.products.end() || it->second.path.empty()) return;
+  svg::Band outer{"5–95 % of the draws", kFeasible, "p5-p95", 0.14, {}}, inner{"25–75 % of the draws", kFeasible, "p25-p75", 0.26, {}};
+  svg::Line median{"median of the draws", kFeasible, "median", {}, true};
+  outer.points.push_back({static_cast<double>(base_year), x.base, x.base});
+  inner.points.push_back({static_cast<double>(base_year), x.base, x.base});
+  median.points.emplace_back(base_year, x.base);
+  for (const auto& [year, q] : it->second.path) {
+    outer.points.push_back({static_cast<double>(year), q[0], q[4]});
+    inner.points.push_back({static_cast<double>(year), q[1], q[3]});
+    median.points.emplace_back(year, q[2]);
+  }
+  chart.bands = {outer, inner};
+  chart.lines.push_back(median);
+}
+
+}  // namespace
+
 std::string growth_paths(const PlanComparison& p) {
   bool any = false;
   for (const auto& x : p.products) any = any || !x.path.empty() || x.actual;
@@ -115,7 +138,13 @@ std::string growth_paths(const PlanComparison& p) {
                                     {"stated goal", kGoal, "goal", "diamond", {}, {}},
                                     {"recorded outcome", kActual, "actual", "circle", {}, {}},
                                     {"other source", kActual, "alternative", "ring", {}, {}}};
-  std::string out = "<h3>Growth paths by year</h3>\n<div class=\"panel\">" + svg::legend({}, lines, markers, 1080) + "</div>\n";
+  std::vector<svg::Series> fans;
+  std::vector<svg::Line> legend_lines = lines;
+  if (p.bands) {
+    fans = {{"5–95 % of the draws", "#dbe7f3", "p5-p95"}, {"25–75 % of the draws", "#a9c6e3", "p25-p75"}};
+    legend_lines.push_back({"median of the draws", kFeasible, "median", {}, true});
+  }
+  std::string out = "<h3>Growth paths by year</h3>\n<div class=\"panel\">" + svg::legend(fans, legend_lines, markers, 1080) + "</div>\n";
   out += "<div class=\"grid\">\n";
   for (const auto& x : p.products) {
     svg::LineChart chart;
@@ -124,6 +153,7 @@ std::string growth_paths(const PlanComparison& p) {
     svg::Line full = lines[0];
     full.points = points_of(x.path);
     chart.lines.push_back(full);
+    if (p.bands) add_fan(chart, *p.bands, x, p.base_year);
     if (lines.size() > 1 && !x.path_by_actual_year.empty()) {
       svg::Line then = lines[1];
       then.name = fmt::format("LP path, plan truncated to {}", x.actual_year);

@@ -4,7 +4,9 @@
 
 #include <cmath>
 
+#include "planner/report/bands_format.hpp"
 #include "planner/report/comparison_format.hpp"
+#include "planner/report/html_bands.hpp"
 #include "planner/report/html_charts.hpp"
 #include "planner/report/svg_chart.hpp"
 
@@ -13,6 +15,7 @@ namespace planner {
 namespace {
 
 using html::growth_paths;
+using html::how_sure;
 using html::lambda_chart;
 using html::plan_label;
 using html::product_bars;
@@ -123,9 +126,10 @@ std::string product_table(const PlanComparison& p) {
                      "<th>frontier (a)<br><span class=\"note\">other goals at λ*</span></th>"
                      "<th>frontier (b)<br><span class=\"note\">the others as recorded</span></th>"
                      "<th>actual</th><th>actual / goal<br><span class=\"note\">goal fulfilment</span></th>"
-                     "<th>(a) / goal</th><th>actual / (b)<br><span class=\"note\">of what history allowed</span></th>"
+                     "<th>(a) / goal</th><th>actual / (b)<br><span class=\"note\">of what history allowed</span></th>{}"
                      "</tr></thead>\n<tbody>\n",
-                     p.base_year, p.goal_year, p.second_stage.empty() ? "at λ*" : "at λ*, second stage");
+                     p.base_year, p.goal_year, p.second_stage.empty() ? "at λ*" : "at λ*, second stage",
+                     p.bands ? "<th>how sure<br><span class=\"note\">P(goal feasible)</span></th>" : "");
   for (const auto& x : p.products) {
     std::string goal = format_quantity(x.goal);
     if (x.goal && x.goal_year != p.goal_year) goal += fmt::format(" ({})", x.goal_year);
@@ -148,6 +152,7 @@ std::string product_table(const PlanComparison& p) {
       out += num_cell(actual);
     // actual/(b) above 100 % is not a success: history beat what the model allows it, so no colour.
     out += ratio_cell(x.goal_fulfilment()) + ratio_cell(x.frontier_gap()) + num_cell(format_percent(x.history_share()));
+    if (p.bands) out += num_cell(x.goal ? format_probability(goal_probability(*p.bands, x.id)) : format_probability(std::nullopt));
     out += "</tr>\n";
   }
   out += "</tbody></table>";
@@ -344,6 +349,7 @@ std::string comparison_to_html(const Comparison& c) {
     out += product_table(p);
     out += unmet_and_binding(p);
     out += scenarios(p);
+    out += how_sure(p);
     out += growth_paths(p);
     out += "</section>\n";
   }

@@ -288,6 +288,11 @@ std::string line_chart(const LineChart& c) {
     for (auto [x, y] : l.points) see(x, y);
   for (const auto& m : c.markers)
     for (auto [x, y] : m.points) see(x, y);
+  for (const auto& b : c.bands)
+    for (const auto& [x, lo, hi] : b.points) {
+      see(x, lo);
+      see(x, hi);
+    }
   if (xhi == xlo) {
     xlo -= 1;
     xhi += 1;
@@ -322,6 +327,14 @@ std::string line_chart(const LineChart& c) {
                    " font-size=\"10\" fill=\"#777\"");
   out += "</g>\n";
   out += fmt::format("<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"#999\"/>\n", n(left), n(Y(y0)), n(left + pw), n(Y(y0)));
+  for (const auto& b : c.bands) {
+    if (b.points.empty()) continue;
+    std::string d;  // along the highs, back along the lows
+    for (std::size_t i = 0; i < b.points.size(); ++i) d += fmt::format("{}{} {}", i == 0 ? "M" : "L", n(X(b.points[i][0])), n(Y(b.points[i][2])));
+    for (std::size_t i = b.points.size(); i-- > 0;) d += fmt::format("L{} {}", n(X(b.points[i][0])), n(Y(b.points[i][1])));
+    out += fmt::format("<path class=\"band band-{}\" d=\"{}Z\" fill=\"{}\" fill-opacity=\"{}\" stroke=\"none\"><title>{}</title></path>\n",
+                       b.key, d, b.color, n(b.opacity), escape(b.name));
+  }
   for (const auto& l : c.lines) {
     if (l.points.empty()) continue;
     std::string d;
@@ -334,6 +347,45 @@ std::string line_chart(const LineChart& c) {
   for (const auto& m : c.markers)
     for (std::size_t i = 0; i < m.points.size(); ++i)
       out += marker_el(m, X(m.points[i].first), Y(m.points[i].second), i < m.tooltips.size() ? m.tooltips[i] : m.name);
+  return out + "</svg>\n";
+}
+
+std::string hbar_chart(const HBarChart& c) {
+  const double left = 250, right = 30, top = 56, row = 26, bottom = 34;
+  const double pw = c.width - left - right;
+  const int height = static_cast<int>(top + row * static_cast<double>(c.bars.size()) + bottom);
+  const double end = c.max_value > 0 ? c.max_value : 1.0;
+  auto X = [&](double v) { return left + pw * std::clamp(v, 0.0, end) / end; };
+  std::string out = open_svg(c.width, height, "chart hbar-chart", c.title);
+  out += fmt::format("<rect x=\"0\" y=\"0\" width=\"{}\" height=\"{}\" fill=\"#fff\"/>\n", c.width, height);
+  out += text_el(12, 19, c.title, "chart-title", "start", " font-size=\"13.5\" font-weight=\"600\" fill=\"#222\"");
+  out += fmt::format("<rect x=\"12\" y=\"30\" width=\"12\" height=\"10\" fill=\"#8fb3d9\"/>\n");
+  out += text_el(28, 39, c.value_name, "legend", "start", " font-size=\"11\" fill=\"#444\"");
+  if (!c.inner_name.empty()) {
+    out += fmt::format("<rect x=\"{}\" y=\"32\" width=\"12\" height=\"6\" fill=\"#2f5f8f\"/>\n", 40 + 6.5 * static_cast<double>(c.value_name.size()));
+    out += text_el(56 + 6.5 * static_cast<double>(c.value_name.size()), 39, c.inner_name, "legend", "start", " font-size=\"11\" fill=\"#444\"");
+  }
+  const auto ticks = nice_ticks(0.0, end, 5);
+  const double step = ticks.size() > 1 ? ticks[1] - ticks[0] : end;
+  const double axis = top + row * static_cast<double>(c.bars.size());
+  for (double t : ticks) {
+    if (t > end + 1e-12) continue;
+    out += fmt::format("<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"#ececec\"/>\n", n(X(t)), n(top - 4), n(X(t)), n(axis));
+    out += text_el(X(t), axis + 16, tick_label(t, step), "tick", "middle", " font-size=\"10\" fill=\"#777\"");
+  }
+  for (std::size_t i = 0; i < c.bars.size(); ++i) {
+    const HBar& b = c.bars[i];
+    const double y = top + row * static_cast<double>(i);
+    out += text_el(left - 8, y + 16, b.label, "hbar-label", "end", " font-size=\"11\" fill=\"#333\"");
+    out += fmt::format("<rect class=\"hbar\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"16\" fill=\"#8fb3d9\"><title>{}</title></rect>\n",
+                       n(left), n(y + 4), n(X(b.value) - left), escape(b.tooltip));
+    if (b.inner)
+      out += fmt::format("<rect class=\"hbar-inner\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"6\" fill=\"#2f5f8f\"/>\n", n(left),
+                         n(y + 9), n(X(*b.inner) - left));
+    if (b.whisker > 0)
+      out += fmt::format("<line class=\"whisker\" x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"#333\"/>\n", n(X(b.value - b.whisker)),
+                         n(y + 12), n(X(b.value + b.whisker)), n(y + 12));
+  }
   return out + "</svg>\n";
 }
 

@@ -2,6 +2,7 @@
 // Hand-written SVG charts for reports: grouped bars and line charts with markers. Plain
 // SVG 1.1 with inline presentation attributes, no scripts, no external references;
 // coordinates are printed with fixed decimals so the same chart gives the same bytes.
+#include <array>
 #include <optional>
 #include <string>
 #include <utility>
@@ -71,9 +72,19 @@ struct Markers {
   std::vector<std::string> tooltips;  ///< <title> per point (optional)
 };
 
+/// A shaded band between a low and a high value at each x (a fan chart's percentile range).
+struct Band {
+  std::string name;
+  std::string color;
+  std::string key;  ///< polygon gets class "band band-<key>"
+  double opacity = 0.25;
+  std::vector<std::array<double, 3>> points;  ///< (x, low, high), x ascending
+};
+
 struct LineChart {
   std::string title;
   std::string subtitle;  ///< e.g. the unit
+  std::vector<Band> bands;  ///< drawn first, under the lines
   std::vector<Line> lines;
   std::vector<Markers> markers;
   int width = 340;
@@ -84,6 +95,27 @@ struct LineChart {
 
 /// A line chart with markers; y from 0 (or below, if data are negative) to a nice maximum.
 std::string line_chart(const LineChart& chart);
+
+/// One horizontal bar per row with an optional inner bar and a whisker: a tornado chart
+/// (rows sorted by the caller, largest first).
+struct HBar {
+  std::string label;
+  double value = 0.0;        ///< the outer bar (e.g. Sobol's total index)
+  double whisker = 0.0;      ///< ± around value (its 95 % interval); 0 for none
+  std::optional<double> inner;  ///< a thinner bar inside (e.g. the first-order index)
+  std::string tooltip;
+};
+
+struct HBarChart {
+  std::string title;
+  std::string value_name;   ///< legend name of the outer bar
+  std::string inner_name;   ///< legend name of the inner bar
+  std::vector<HBar> bars;
+  double max_value = 1.0;   ///< the axis's end
+  int width = 720;
+};
+
+std::string hbar_chart(const HBarChart& chart);
 
 /// A legend strip alone (for small multiples that share one): swatches for bars, lines
 /// and markers.

@@ -60,15 +60,19 @@ std::optional<double> sector_goal_amount(const Plan& plan, const Goal& goal) {
   return *goal.multiple * plan.economy.sectors[*i].output;
 }
 
-UncertainPlan::UncertainPlan(std::filesystem::path file) : file_(std::move(file)) {
+UncertainPlan::UncertainPlan(std::filesystem::path file, BaseYearClosure closure, Pose pose)
+    : file_(std::move(file)), closure_(closure), pose_(std::move(pose)) {
   auto [plan, inputs] = UncertainInputs::collect([&] { return read_plan(file_); });
-  nominal_ = std::move(plan);
+  nominal_ = pose_ ? pose_(plan) : std::move(plan);
   inputs_ = std::move(inputs);
   cells_ = target_cells(nominal_);
 }
 
 Plan UncertainPlan::at(const std::vector<double>& u) const {
-  return inputs_.read_at(u, [&] { return read_plan(file_); });
+  Plan plan = inputs_.read_at(u, [&] { return read_plan(file_); });
+  if (pose_) plan = pose_(plan);
+  if (closure_ == BaseYearClosure::hold_use) hold_base_year_use(plan, nominal_);
+  return plan;
 }
 
 PlanDraw UncertainPlan::solve_draw(std::uint64_t seed, std::uint64_t draw, const lp::SolveOptions& options) const {

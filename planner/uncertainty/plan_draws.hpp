@@ -5,6 +5,7 @@
 // of threads, or shards on a cluster, give the same draws.
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -12,6 +13,7 @@
 #include "planner/lp/plan_result.hpp"
 #include "planner/lp/solve_plan.hpp"
 #include "planner/model/plan.hpp"
+#include "planner/uncertainty/base_year_closure.hpp"
 #include "planner/uncertainty/uncertain_inputs.hpp"
 
 namespace planner::uncertainty {
@@ -39,14 +41,21 @@ struct PlanDraw {
 /// A plan with its uncertain inputs, read once.
 class UncertainPlan {
  public:
-  explicit UncertainPlan(std::filesystem::path file);
+  /// How each read of the plan is posed before it is solved (`compare` poses every plan as
+  /// max-fulfilment); none: solved as written.
+  using Pose = std::function<Plan(const Plan&)>;
+
+  explicit UncertainPlan(std::filesystem::path file, BaseYearClosure closure = BaseYearClosure::hold_use,
+                         Pose pose = {});
 
   const std::filesystem::path& file() const { return file_; }
   const Plan& nominal() const { return nominal_; }
   const UncertainInputs& inputs() const { return inputs_; }
   const std::vector<TargetCell>& cells() const { return cells_; }
+  BaseYearClosure closure() const { return closure_; }
 
-  /// The plan read at the point u (one value in (0,1) per input group).
+  /// The plan read at the point u (one value in (0,1) per input group), its base year closed
+  /// as closure() says.
   Plan at(const std::vector<double>& u) const;
   /// Draw `draw` of the run with `seed`: the point, the plan read there, and its solve.
   PlanDraw solve_draw(std::uint64_t seed, std::uint64_t draw, const lp::SolveOptions& options) const;
@@ -58,6 +67,8 @@ class UncertainPlan {
   Plan nominal_;
   UncertainInputs inputs_;
   std::vector<TargetCell> cells_;
+  BaseYearClosure closure_ = BaseYearClosure::hold_use;
+  Pose pose_;
 };
 
 /// The goal's amount in its sector's unit (target, or multiple × base-year output); nullopt

@@ -32,6 +32,7 @@ PlanUncertainty summarise(const UncertainPlan& plan, const std::vector<PlanDraw>
   PlanUncertainty out;
   out.plan = plan.file().stem().string();
   out.name = p.name;
+  out.closure = plan.closure();
   out.objective_kind = to_string(p.objective.kind);
   out.samples = draws.size();
   out.numbers = plan.inputs().numbers().size();

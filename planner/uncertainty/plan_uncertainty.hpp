@@ -46,6 +46,7 @@ struct PlanUncertainty {
   /// Draws whose year 0 cannot hold (PlanDraw status base-year): set aside and counted; the
   /// probabilities are shares of the other draws (conditional on the recorded base year).
   std::size_t base_year = 0;
+  BaseYearClosure closure = BaseYearClosure::hold_use;  ///< how the draws met the base year
   std::size_t numbers = 0;     ///< uncertain numbers in its files
   std::size_t groups = 0;      ///< independent inputs
   std::optional<Band> objective;        ///< λ* (max-fulfilment) or the objective

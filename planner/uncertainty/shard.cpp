@@ -40,13 +40,14 @@ std::uint64_t fingerprint(const UncertainPlan& plan) {
     eat(file);
     eat(text);
   }
+  eat(to_string(plan.closure()));
   return h;
 }
 
 nlohmann::json to_json(const Shard& shard) {
   nlohmann::json j = {{"format", shard_format}, {"version", 1},         {"seed", shard.seed},
                       {"samples", shard.samples}, {"shard", shard.spec.index}, {"shards", shard.spec.count},
-                      {"first", shard.spec.first(shard.samples)}};
+                      {"first", shard.spec.first(shard.samples)}, {"base_year", to_string(shard.closure)}};
   j["plans"] = nlohmann::json::array();
   for (const ShardPlan& p : shard.plans) {
     nlohmann::json jp = {{"file", p.file}, {"fingerprint", p.fingerprint}};
@@ -76,6 +77,7 @@ Shard shard_from_json(const nlohmann::json& j, const std::string& name) {
     s.seed = j.at("seed").get<std::uint64_t>();
     s.samples = j.at("samples").get<std::size_t>();
     s.spec = {j.at("shard").get<std::size_t>(), j.at("shards").get<std::size_t>()};
+    s.closure = parse_base_year_closure(j.at("base_year").get<std::string>(), name + ": base_year");
     if (s.spec.count == 0 || s.spec.index == 0 || s.spec.index > s.spec.count)
       throw_bad_input(name, "shard", fmt::format("shard {} of {} does not exist", s.spec.index, s.spec.count));
     for (const auto& jp : j.at("plans")) {
@@ -115,6 +117,8 @@ std::vector<std::vector<PlanDraw>> merge_shards(const std::vector<Shard>& shards
     };
     if (x.seed != first.seed) differs(fmt::format("seed ({} vs {})", x.seed, first.seed));
     if (x.samples != first.samples) differs(fmt::format("sample count ({} vs {})", x.samples, first.samples));
+    if (x.closure != first.closure)
+      differs(fmt::format("base-year closure ({} vs {})", to_string(x.closure), to_string(first.closure)));
     if (x.spec.count != first.spec.count) differs(fmt::format("shard count ({} vs {})", x.spec.count, first.spec.count));
     if (x.plans.size() != first.plans.size()) differs("list of plans");
     for (std::size_t p = 0; p < x.plans.size(); ++p) {

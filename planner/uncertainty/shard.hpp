@@ -6,7 +6,7 @@
 // the unsharded run writes.
 //
 // Shard file (JSON): {"format": "planner-uncertainty-shard", "version": 1, "seed", "samples",
-// "shard", "shards", "first", "plans": [{"file", "fingerprint", "draws": [{status, objective,
+// "shard", "shards", "first", "base_year", "plans": [{"file", "fingerprint", "draws": [{status, objective,
 // targets, goals, binding: [[row, price]…], failure}…]}]}. Doubles are written to 17
 // significant digits, so they read back exactly.
 #include <cstdint>
@@ -29,8 +29,8 @@ struct ShardSpec {
 };
 ShardSpec parse_shard(const std::string& text);
 
-/// A fingerprint of the texts a plan was read from (FNV-1a over them): shards of changed
-/// files must not merge.
+/// A fingerprint of the texts a plan was read from and of its base-year closure (FNV-1a):
+/// shards of changed files must not merge.
 std::uint64_t fingerprint(const UncertainPlan& plan);
 
 struct ShardPlan {
@@ -44,6 +44,7 @@ struct Shard {
   std::size_t samples = 0;
   ShardSpec spec;
   std::vector<ShardPlan> plans;
+  BaseYearClosure closure = BaseYearClosure::hold_use;
 };
 
 nlohmann::json to_json(const Shard& shard);

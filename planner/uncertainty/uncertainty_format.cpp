@@ -5,11 +5,12 @@
 #include <algorithm>
 
 namespace planner::uncertainty {
-namespace {
 
+namespace {
 constexpr const char* band_keys[5] = {"p5", "p25", "p50", "p75", "p95"};
 
-/// Full precision, shortest form that reads back exactly (the same on every machine).
+}  // namespace
+
 std::string exact(double v) { return fmt::format("{}", v); }
 
 nlohmann::json band_json(const Band& b) {
@@ -26,6 +27,8 @@ std::string readable(double v) {
   if (a >= 0.01) return fmt::format("{:.3f}", v);
   return fmt::format("{:.3g}", v);
 }
+
+namespace {
 
 std::string percent(double share) { return fmt::format("{:.0f} %", 100.0 * share); }
 
@@ -56,6 +59,7 @@ nlohmann::json to_json(const RunHeader& run, const std::vector<PlanUncertainty>&
                    {"optimal", p.solved},
                    {"without_optimum", p.samples - p.solved},
                    {"contradict_base_year", p.base_year}};
+    jp["base_year_closure"] = to_string(p.closure);
     jp["uncertain_numbers"] = p.numbers;
     jp["independent_inputs"] = p.groups;
     jp["objective"] = p.objective ? band_json(*p.objective) : nlohmann::json(nullptr);
@@ -85,6 +89,9 @@ std::string to_text(const RunHeader& run, const std::vector<PlanUncertainty>& pl
     out += fmt::format("{}\n", p.name);
     out += fmt::format("{} draws (seed {}) of {} uncertain numbers in {} independent inputs; {} with an optimum, {} without.\n",
                        run.samples, run.seed, p.numbers, p.groups, p.solved, p.samples - p.solved);
+    if (p.closure == BaseYearClosure::hold_use)
+      out += "Each draw keeps the base year's recorded use of every product (its coefficients and demand for it\n"
+             "scaled together; --base-year as-drawn keeps them as drawn).\n";
     if (p.base_year > 0)
       out += fmt::format("{} draws contradict the recorded base year (only year-0 rows would have to move: with their\n"
                          "coefficients the base year's output cannot cover its own inputs and consumption). They are set\n"

@@ -18,6 +18,13 @@ struct RunHeader {
   std::uint64_t seed = 0;
 };
 
+/// Full precision, shortest form that reads back exactly (the same on every machine).
+std::string exact(double v);
+/// A figure for a terminal: about four significant digits.
+std::string readable(double v);
+/// {"p5": …, "p25": …, "p50": …, "p75": …, "p95": …}
+nlohmann::json band_json(const Band& b);
+
 std::string to_csv(const std::vector<PlanUncertainty>& plans);
 nlohmann::json to_json(const RunHeader& run, const std::vector<PlanUncertainty>& plans);
 std::string to_text(const RunHeader& run, const std::vector<PlanUncertainty>& plans);

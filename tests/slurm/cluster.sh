@@ -58,8 +58,18 @@ CONF
   echo "$conf"
   ;;
 stop)
+  pids=()
   for f in slurmd.pid slurmctld.pid munged.pid; do
-    [ -s "$dir/$f" ] && kill "$(cat "$dir/$f")" 2>/dev/null || true
+    [ -s "$dir/$f" ] && pids+=("$(cat "$dir/$f")")
+  done
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  # wait (up to 10 s) until they have exited: slurmctld writes its state on the way out, and a
+  # caller removing DIR at once raced it ("Directory not empty")
+  for _ in $(seq 50); do
+    alive=0
+    for p in "${pids[@]}"; do kill -0 "$p" 2>/dev/null && alive=1; done
+    [ "$alive" = 0 ] && break
+    sleep 0.2
   done
   ;;
 esac
