@@ -64,7 +64,7 @@ TEST(ImportSutCli, BadInputsExitTwoAndWriteNothing) {
     const char* fragment;
   };
   const Case cases[] = {
-      {"use.csv", "product,i1,i2\np1,20,30\np3,10,40\n", "D", "use.csv: no product \"p2\": the product must be those of"},
+      {"use.csv", "product,i1,i2\np1,20,30\np3,10,40\n", "D", "use.csv: no product \"p2\": the products must be those of"},
       {"use.csv", "product,i1,i3\np1,20,30\np2,10,40\n", "D", "use.csv:line 1: no industry \"i2\""},
       {"supply.csv", "product,i1,i2\np1,90,10\np2,-1,100\n", "D", "supply.csv:line 3: row \"p2\", column \"i1\": expected a number ≥ 0"},
       {"final.csv", "product,households\np1,50\n", "D", "final.csv: no product \"p2\""},

@@ -27,13 +27,13 @@ MatrixXd reorder(const LabelledCsv& m, const std::string& file, const std::vecto
     for (const auto& id : want) {
       const auto it = at.find(id);
       if (it == at.end())
-        throw_bad_input(file, where, fmt::format("no {} \"{}\": the {} must be those of {}", what, id, what, against));
+        throw_bad_input(file, where, fmt::format("no {} \"{}\": the {}s must be those of {}", what, id, what, against));
       out.push_back(it->second);
     }
     if (have.size() != want.size())
       for (std::size_t k = 0; k < have.size(); ++k)
         if (std::find(want.begin(), want.end(), have[k]) == want.end())
-          throw_bad_input(file, where, fmt::format("{} \"{}\" is not in {}: the {} must be the same", what, have[k], against, what));
+          throw_bad_input(file, where, fmt::format("{} \"{}\" is not in {}: the {}s must be the same", what, have[k], against, what));
     return out;
   };
   const auto r = positions(m.matrix.rows, rows, row_what, "");
