@@ -115,6 +115,9 @@ TEST(Completion, BashScriptHasEverySubcommandAndOption) {
   EXPECT_EQ(complete(script, "planner import fl"), "flows");
   EXPECT_EQ(complete(script, "planner analyze m.toml --format "), "table csv json md");
   EXPECT_EQ(complete(script, "planner import flows --output-from total-"), "total-row total-col");
+  EXPECT_EQ(complete(script, "planner import su"), "sut");
+  EXPECT_EQ(complete(script, "planner balance m.csv --method "), "auto ras gras");
+  EXPECT_EQ(complete(script, "planner decompose a.toml b.toml --format "), "table csv json md");
   fs::remove_all(dir);
 }
 

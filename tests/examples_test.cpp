@@ -5,6 +5,7 @@
 // together (re-run the example and paste its output).
 #include <gtest/gtest.h>
 
+#include <Eigen/Dense>
 #include <nlohmann/json.hpp>
 
 #include <array>
@@ -28,7 +29,7 @@ const std::string kCli = PLANNER_CLI;
 /// Every example folder, in the order the user guide lists them.
 const std::vector<std::string> kExamples = {"miller-blair-2sector", "eurostat-germany-1995", "feldman-growth",
                                             "williams-planning", "first-five-year-plan", "how-sure-first-plan",
-                                            "serve-coursework", "kantorovich-plywood", "non-substitution"};
+                                            "serve-coursework", "kantorovich-plywood", "non-substitution", "sut-to-model"};
 
 struct ScriptRun {
   int exit_code = -1;
@@ -290,6 +291,55 @@ TEST(ExamplesTest, FirstFiveYearPlanGoalsFeasibleActual) {
     }
     EXPECT_TRUE(floor_scenario) << file << ": no no-consumption-floor re-solve";
   }
+}
+
+// Germany 1995 as supply and use tables (diagonal supply: the published table is product by
+// product) → model B returns the published A; the hand-derived secondary-production SUT of
+// tests/supply_use_test.cpp by models A–D; aggregation, RAS to next year's totals, SDA.
+TEST(ExamplesTest, SutToModelWalkThrough) {
+  const ScriptRun& run = example("sut-to-model");
+  ASSERT_EQ(run.exit_code, 0) << run.output;
+  auto sut = csv_rows(section(run.output, "technical_sut"));
+  auto published = csv_rows(section(run.output, "technical_published"));
+  const std::vector<std::string> ids = {"agriculture_group", "industry_group",          "construction",
+                                        "trade_group",       "business_services_group", "other_services_group"};
+  for (const auto& i : ids)
+    for (std::size_t c = 1; c <= ids.size(); ++c)
+      EXPECT_NEAR(csv_number(sut, i, c), csv_number(published, i, c), 1e-15) << i << " " << c;
+  // Hand-derived in tests/supply_use_test.cpp.
+  const std::map<std::string, std::vector<double>> secondary = {
+      {"A", {200.0 / 9, 250.0 / 9, 100.0 / 9, 350.0 / 9}},
+      {"B", {250.0 / 11, 300.0 / 11, 150.0 / 11, 400.0 / 11}},
+      {"C", {19, 26, 11, 44}},
+      {"D", {18, 27, 12, 43}}};
+  for (const auto& [model, z] : secondary) {
+    auto rows = csv_rows(section(run.output, "secondary_" + model));
+    const std::string r1 = model < "C" ? "p1" : "i1", r2 = model < "C" ? "p2" : "i2";
+    EXPECT_NEAR(csv_number(rows, r1, 1), z[0], 1e-12) << model;
+    EXPECT_NEAR(csv_number(rows, r1, 2), z[1], 1e-12) << model;
+    EXPECT_NEAR(csv_number(rows, r2, 1), z[2], 1e-12) << model;
+    EXPECT_NEAR(csv_number(rows, r2, 2), z[3], 1e-12) << model;
+  }
+  // The 3-group table, summed here from the oracle's flows (primary = agriculture; industry =
+  // industry + construction; services = the rest), and its output multipliers = 1ᵀ(I − A')⁻¹.
+  Eigen::Matrix3d z;
+  z << 1131, 25480 + 1, 607 + 710 + 762,                                              //
+      7930 + 426, 304584 + 64167 + 7334 + 3875, 41082 + 11981 + 30360 + 5296 + 23457 + 9155,  //
+      3559 + 3637 + 1552, 72717 + 14190 + 96115 + 31027 + 14986 + 1747,
+      74399 + 10835 + 21008 + 65755 + 193176 + 34223 + 11225 + 15058 + 22070;
+  const Eigen::Vector3d x(43910, 1079446 + 245606, 540063 + 692487 + 508918);
+  const Eigen::Matrix3d l = (Eigen::Matrix3d::Identity() - z * x.cwiseInverse().asDiagonal()).inverse();
+  auto m = csv_rows(section(run.output, "multipliers_1995"));
+  const std::vector<std::string> groups = {"primary", "industry", "services"};
+  for (int g = 0; g < 3; ++g) EXPECT_NEAR(csv_number(m, groups[static_cast<std::size_t>(g)], 1), l.col(g).sum(), 1e-12);
+  EXPECT_NE(section(run.output, "balance").find("RAS converged"), std::string::npos);
+  // SDA: each sector's effects sum to its change; the total change is next year's output
+  // (examples/sut-to-model/sectors-next-year.csv: 42593 + 1351553 + 1828541) minus 3110430,
+  // up to the RAS tolerance.
+  auto d = csv_rows(section(run.output, "decompose"));
+  for (const auto& g : groups)
+    EXPECT_NEAR(csv_number(d, g, 4) + csv_number(d, g, 5), csv_number(d, g, 3), 1e-9 * std::abs(csv_number(d, g, 3))) << g;
+  expect_relative(csv_number(d, "total", 3), 42593.0 + 1351553 + 1828541 - 3110430, 1e-8, "total change");
 }
 
 // The README's figures: 200 draws of seed 1 (deterministic on any thread count), λ*'s band and

@@ -19,12 +19,22 @@ TEST(HelpCli, TopLevelHelpHasExamples) {
 }
 
 TEST(HelpCli, EachSubcommandHelpHasAnExampleOfItself) {
-  for (const std::string command : {"analyze", "impact", "extract", "check", "solve", "sweep", "serve"}) {
+  for (const std::string command : {"analyze", "impact", "extract", "check", "solve", "sweep", "serve", "balance", "aggregate",
+                                    "decompose"}) {
     const CliRun r = run_cli(command + " --help");
     ASSERT_EQ(r.code, 0) << command << ": " << r.err;
     EXPECT_NE(r.out.find("Example"), std::string::npos) << command << " --help:\n" << r.out;
     EXPECT_NE(r.out.find("planner " + command + " "), std::string::npos) << command << " --help:\n" << r.out;
   }
+}
+
+// `planner import sut --help` teaches the four models by their formulas.
+TEST(HelpCli, ImportSutHelpNamesTheFourModels) {
+  const CliRun r = run_cli("import sut --help");
+  ASSERT_EQ(r.code, 0) << r.err;
+  for (const char* text : {"product technology", "industry technology", "fixed industry sales", "fixed product sales",
+                           "planner import sut "})
+    EXPECT_NE(r.out.find(text), std::string::npos) << text << " in:\n" << r.out;
 }
 
 }  // namespace

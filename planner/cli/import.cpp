@@ -4,17 +4,19 @@
 // writes the folder and prints what was decided and how well the table balances.
 #include <fmt/format.h>
 
+#include <cctype>
 #include <cmath>
 #include <iostream>
 #include <memory>
 #include <string>
 #include <vector>
 
-#include "planner/analysis/static_analysis.hpp"
+#include "planner/analysis/productivity.hpp"
 #include "planner/cli/colour.hpp"
 #include "planner/cli/command.hpp"
 #include "planner/io/import_flows.hpp"
 #include "planner/io/import_pymrio.hpp"
+#include "planner/io/import_sut.hpp"
 #include "planner/io/model_reader.hpp"
 #include "planner/model/error.hpp"
 #include "planner/report/table.hpp"
@@ -49,10 +51,12 @@ std::string balance_report(const ImportedModel& m, bool all_rows) {
 void finish(const ImportedModel& m, const std::string& out_dir, bool force) {
   write_model_folder(m, out_dir, force);
   const std::string model_file = (std::filesystem::path(out_dir) / "model.toml").string();
-  // The import promises a model that `planner analyze` accepts; say so when it does not.
+  // The import promises a model that `planner analyze` accepts; say so when it does not. The
+  // productivity check is all analyze can refuse, and it costs O(n²) where the whole analysis
+  // costs O(n³) (a 5,000-sector SUT import: docs/performance.md).
   std::string productive;
   try {
-    analysis::analyze(read_model(model_file));
+    analysis::require_productive(read_model(model_file));
   } catch (const Error& e) {
     productive = e.message();
   }
@@ -76,7 +80,8 @@ void setup(CLI::App& app) {
   cmd->footer(
       "Examples:\n"
       "  planner import flows table.csv --out models/mine --final-demand-cols households,government,exports\n"
-      "  planner import pymrio exiobase-txt/ --out models/exio");
+      "  planner import pymrio exiobase-txt/ --out models/exio\n"
+      "  planner import sut supply.csv use.csv --final-demand final.csv --value-added va.csv --model D --out models/sut");
 
   // --- flows ---
   struct FlowsArgs {
@@ -149,6 +154,59 @@ void setup(CLI::App& app) {
   pymrio->add_option("--name", pa->options.name, "model name (default: the folder's name)");
   pymrio->add_option("--unit", pa->options.unit, "model unit (default: from unit.txt)");
   pymrio->callback([pa] { finish(import_pymrio(pa->dir, pa->options), pa->out, pa->force); });
+
+  // --- sut ---
+  struct SutArgs {
+    SutFiles files;
+    std::string value_added, out, model = "D", negatives = "refuse";
+    bool force = false;
+    SutOptions options;
+  };
+  auto sa = std::make_shared<SutArgs>();
+  auto* sut = cmd->add_subcommand(
+      "sut",
+      "Supply and use tables (product × industry) to a symmetric input–output table by one of the\n"
+      "four models of the Eurostat Manual of Supply, Use and Input–Output Tables (2008), ch. 11:\n"
+      "  A  product-by-product, product technology:      Z = U·S⁻¹·diag(q)\n"
+      "  B  product-by-product, industry technology:     Z = U·diag(g)⁻¹·Sᵀ\n"
+      "  C  industry-by-industry, fixed industry sales:  Z = diag(g)·S⁻¹·U\n"
+      "  D  industry-by-industry, fixed product sales:   Z = Sᵀ·diag(q)⁻¹·U\n"
+      "(S supply, U use, q = S·1 product output, g = Sᵀ·1 industry output). Final demand is by\n"
+      "product (transformed to industries by C and D); value added by industry (transformed to\n"
+      "products by A and B) becomes the model's value-added resources. A and C need a square,\n"
+      "invertible S and can give negative flows: they are reported (count, largest, where) and\n"
+      "refused unless --negatives zero. Supply and use must list the same products and industries.");
+  sut->footer(
+      "Examples:\n"
+      "  planner import sut supply.csv use.csv --final-demand final.csv --out models/siot\n"
+      "  planner import sut supply.csv use.csv --final-demand final.csv --value-added va.csv --model B --out models/pxp\n"
+      "Layouts (labelled CSV, first cell of the header free): supply and use `product,<industries>`;\n"
+      "final demand `product,<categories>`; value added `component,<industries>`.");
+  sut->add_option("SUPPLY", sa->files.supply, "supply table S: products × industries, ≥ 0")->required()->check(CLI::ExistingFile);
+  sut->add_option("USE", sa->files.use, "use table U: products × industries, ≥ 0")->required()->check(CLI::ExistingFile);
+  sut->add_option("--final-demand", sa->files.final_demand, "final demand Y: products × categories")
+      ->required()
+      ->check(CLI::ExistingFile);
+  sut->add_option("--value-added", sa->value_added, "value added W: components × industries (default: one row, g − inputs)")
+      ->check(CLI::ExistingFile);
+  sut->add_option("--model", sa->model, "A, B (product-by-product) or C, D (industry-by-industry)")
+      ->check(CLI::IsMember({"A", "B", "C", "D", "a", "b", "c", "d"}))
+      ->capture_default_str();
+  sut->add_option("--negatives", sa->negatives, "negative flows of models A and C: refuse (exit 2) or zero (set to 0, noted)")
+      ->check(CLI::IsMember({"refuse", "zero"}))
+      ->capture_default_str();
+  sut->add_option("--out,-o", sa->out, "model folder to write")->required();
+  sut->add_flag("--force", sa->force, "replace an existing non-empty --out folder");
+  sut->add_option("--name", sa->options.name, "model name");
+  sut->add_option("--unit", sa->options.unit, "unit of the tables' values, e.g. \"million EUR\"");
+  sut->callback([sa] {
+    if (!sa->value_added.empty()) sa->files.value_added = sa->value_added;
+    const char m = static_cast<char>(std::toupper(static_cast<unsigned char>(sa->model[0])));
+    sa->options.model = m == 'A' ? analysis::SutModel::a : m == 'B' ? analysis::SutModel::b
+                      : m == 'C' ? analysis::SutModel::c : analysis::SutModel::d;
+    sa->options.zero_negatives = sa->negatives == "zero";
+    finish(import_sut(sa->files, sa->options).model, sa->out, sa->force);
+  });
 }
 
 RegisterCommand reg(50, setup);

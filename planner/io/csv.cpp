@@ -246,4 +246,27 @@ Eigen::MatrixXd read_triplet_matrix(const std::filesystem::path& file, const std
   return Eigen::MatrixXd(read_sparse_triplets(file, ids));  // one reader of the format, the fast one
 }
 
+std::string csv_quoted(const std::string& s) {
+  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+std::string labelled_csv_text(const LabelledMatrix& m, const std::string& corner) {
+  const auto cell = csv_quoted;
+  std::string out = cell(corner);
+  for (const auto& c : m.cols) out += "," + cell(c);
+  out += "\n";
+  for (Eigen::Index i = 0; i < m.data.rows(); ++i) {
+    out += cell(m.rows[static_cast<std::size_t>(i)]);
+    for (Eigen::Index j = 0; j < m.data.cols(); ++j) out += fmt::format(",{}", m.data(i, j));
+    out += "\n";
+  }
+  return out;
+}
+
 }  // namespace planner

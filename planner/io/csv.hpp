@@ -32,6 +32,13 @@ LabelledMatrix read_labelled_csv(const std::filesystem::path& file);
 /// duplicate or unknown id is an error naming file, line and id. Cells must be finite and ≥ 0.
 Eigen::MatrixXd read_sector_matrix(const std::filesystem::path& file, const std::vector<std::string>& ids);
 
+/// A CSV cell, quoted when it holds a comma, quote or line break.
+std::string csv_quoted(const std::string& s);
+
+/// A labelled matrix as CSV text: header `<corner>,<col ids…>`, then `<row id>,<numbers…>`
+/// with shortest round-trip numbers (cells with a comma or quote are quoted).
+std::string labelled_csv_text(const LabelledMatrix& m, const std::string& corner = "sector");
+
 /// Reads a triplet CSV (`row,col,value`) into a dense matrix ordered by `ids`.
 Eigen::MatrixXd read_triplet_matrix(const std::filesystem::path& file, const std::vector<std::string>& ids);
 

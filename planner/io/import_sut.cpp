@@ -1,0 +1,136 @@
+#include "planner/io/import_sut.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+
+#include "planner/io/csv_cells.hpp"
+#include "planner/model/error.hpp"
+
+namespace planner {
+namespace {
+
+using Eigen::Index;
+using Eigen::MatrixXd;
+
+/// `m`'s rows reordered to `order` (and, when `cols` is given, its columns too); a label
+/// missing from or extra to `order` is an error naming `what` and both files.
+MatrixXd reorder(const LabelledCsv& m, const std::string& file, const std::vector<std::string>& rows,
+                 const std::vector<std::string>* cols, const std::string& against, const char* row_what,
+                 const char* col_what) {
+  auto positions = [&](const std::vector<std::string>& have, const std::vector<std::string>& want, const char* what,
+                       const std::string& where) {
+    std::map<std::string, Index> at;
+    for (std::size_t k = 0; k < have.size(); ++k) at[have[k]] = static_cast<Index>(k);
+    std::vector<Index> out;
+    for (const auto& id : want) {
+      const auto it = at.find(id);
+      if (it == at.end())
+        throw_bad_input(file, where, fmt::format("no {} \"{}\": the {}s must be those of {}", what, id, what, against));
+      out.push_back(it->second);
+    }
+    if (have.size() != want.size())
+      for (std::size_t k = 0; k < have.size(); ++k)
+        if (std::find(want.begin(), want.end(), have[k]) == want.end())
+          throw_bad_input(file, where, fmt::format("{} \"{}\" is not in {}: the {}s must be the same", what, have[k], against, what));
+    return out;
+  };
+  const auto r = positions(m.matrix.rows, rows, row_what, "");
+  std::vector<Index> c(m.matrix.cols.size());
+  for (std::size_t k = 0; k < c.size(); ++k) c[k] = static_cast<Index>(k);
+  if (cols) c = positions(m.matrix.cols, *cols, col_what, fmt::format("line {}", m.header_line));
+  MatrixXd out(static_cast<Index>(r.size()), static_cast<Index>(c.size()));
+  for (std::size_t i = 0; i < r.size(); ++i)
+    for (std::size_t j = 0; j < c.size(); ++j)
+      out(static_cast<Index>(i), static_cast<Index>(j)) = m.matrix.data(r[i], c[j]);
+  return out;
+}
+
+/// Labels as unique model ids (sanitised), renamings noted.
+std::vector<std::string> ids_of(const std::vector<std::string>& labels, const char* what, std::vector<std::string>& taken,
+                                std::vector<std::string>& notes) {
+  std::vector<std::string> ids;
+  for (const auto& l : labels) ids.push_back(sanitise_id(l));
+  make_unique_ids(ids, labels, what, taken, notes);
+  return ids;
+}
+
+}  // namespace
+
+SutImport import_sut(const SutFiles& f, const SutOptions& o) {
+  const std::string supply_name = f.supply.string(), use_name = f.use.string();
+  const LabelledCsv s_csv = read_labelled_lines(f.supply, /*nonnegative=*/true);
+  const LabelledCsv u_csv = read_labelled_lines(f.use, /*nonnegative=*/true);
+  const auto& products = s_csv.matrix.rows;
+  const auto& industries = s_csv.matrix.cols;
+  const MatrixXd s = s_csv.matrix.data;
+  const MatrixXd u = reorder(u_csv, use_name, products, &industries, supply_name, "product", "industry");
+  const LabelledCsv y_csv = read_labelled_lines(f.final_demand, /*nonnegative=*/false);
+  const MatrixXd y = reorder(y_csv, f.final_demand.string(), products, nullptr, supply_name, "product", "");
+
+  SutImport out;
+  ImportedModel& m = out.model;
+  MatrixXd w;
+  std::vector<std::string> w_labels;
+  if (f.value_added) {
+    const LabelledCsv w_csv = read_labelled_lines(*f.value_added, /*nonnegative=*/false);
+    // Value added is rows × industries: reorder its columns by transposing around `reorder`.
+    LabelledCsv t;
+    t.header_line = w_csv.header_line;
+    t.matrix.rows = w_csv.matrix.cols;
+    t.matrix.cols = w_csv.matrix.rows;
+    t.matrix.data = w_csv.matrix.data.transpose();
+    w = reorder(t, f.value_added->string(), industries, nullptr, supply_name, "industry", "").transpose();
+    w_labels = w_csv.matrix.rows;
+  } else {
+    w = (s.colwise().sum() - u.colwise().sum());
+    w_labels = {"value_added"};
+    m.notes.push_back("no value-added table: value added = industry output − intermediate inputs (one row, value_added)");
+  }
+
+  const auto t = analysis::symmetric_table(s, u, y, w, o.model, supply_name);
+  out.negatives = t.negatives;
+  std::vector<std::string> taken;
+  const auto& labels = t.product_by_product ? products : industries;
+  const auto ids = ids_of(labels, t.product_by_product ? "product" : "industry", taken, m.notes);
+  out.row_ids = out.col_ids = ids;
+  MatrixXd z = t.flows;
+  if (!t.negatives.empty()) {
+    const auto& worst = t.negatives.front();
+    const std::string where = fmt::format("row \"{}\", column \"{}\"", ids[static_cast<std::size_t>(worst.row)],
+                                          ids[static_cast<std::size_t>(worst.col)]);
+    double sum = 0;
+    for (const auto& n : t.negatives) sum += n.value;
+    if (!o.zero_negatives)
+      throw_bad_input(supply_name, "",
+                      fmt::format("model {} gives {} negative flows (sum {:.6g}; the largest {:.6g} at {}): a model file "
+                                  "needs flows ≥ 0. Use model B or D, or pass --negatives zero to set them to 0 (and then "
+                                  "rebalance with planner balance)",
+                                  analysis::describe(o.model), t.negatives.size(), sum, worst.value, where));
+    for (const auto& n : t.negatives) z(n.row, n.col) = 0;
+    m.notes.push_back(fmt::format("{} negative flows of model {} set to 0 (sum {:.6g}; the largest {:.6g} at {})",
+                                  t.negatives.size(), analysis::describe(o.model), sum, worst.value, where));
+  }
+
+  m.name = o.name.empty() ? f.supply.stem().string() + " (SUT, model " + analysis::describe(o.model) + ")" : o.name;
+  m.unit = o.unit;
+  m.source = fmt::format("supply {}, use {}, final demand {}{}; Eurostat Manual (2008) ch. 11 model {}", supply_name, use_name,
+                         f.final_demand.string(), f.value_added ? ", value added " + f.value_added->string() : "",
+                         analysis::describe(o.model));
+  m.flows = z;
+  const Eigen::VectorXd demand = t.final_demand.rowwise().sum();
+  const Eigen::VectorXd x = z.rowwise().sum() + demand;
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    const auto k = static_cast<Index>(i);
+    m.sectors.push_back({ids[i], labels[i], x[k], demand[k]});
+  }
+  const auto va_ids = ids_of(w_labels, "value-added row", taken, m.notes);
+  for (std::size_t r = 0; r < w_labels.size(); ++r)
+    m.resources.push_back({va_ids[r], w_labels[r], "", true, t.value_added.row(static_cast<Index>(r)).transpose()});
+  m.balance.push_back({t.product_by_product ? "product output q = S·1 of the supply table" : "industry output g = Sᵀ·1 of the supply table",
+                       t.output, x - t.output});
+  return out;
+}
+
+}  // namespace planner

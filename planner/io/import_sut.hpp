@@ -1,0 +1,43 @@
+#pragma once
+// `planner import sut`: supply and use tables (product × industry, labelled CSV), final
+// demand (product × category) and value added (component × industry) read, checked against
+// each other, and turned into a symmetric table by one of the Eurostat Manual's models A–D
+// (planner/analysis/supply_use.hpp), ready to be written as a model folder.
+// docs/file-formats.md ("Supply and use tables") states the layouts.
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "planner/analysis/supply_use.hpp"
+#include "planner/io/import_model.hpp"
+
+namespace planner {
+
+struct SutFiles {
+  std::filesystem::path supply;        ///< S: products × industries, ≥ 0
+  std::filesystem::path use;           ///< U: products × industries, ≥ 0
+  std::filesystem::path final_demand;  ///< Y: products × final-demand categories
+  std::optional<std::filesystem::path> value_added;  ///< W: components × industries; default g − 1ᵀU
+};
+
+struct SutOptions {
+  analysis::SutModel model = analysis::SutModel::d;
+  bool zero_negatives = false;  ///< set model A/C's negative cells to 0 (noted) instead of refusing
+  std::string name, unit;
+};
+
+struct SutImport {
+  ImportedModel model;                     ///< sectors = products (A, B) or industries (C, D)
+  std::vector<analysis::NegativeCell> negatives;  ///< as derived, before any zeroing
+  std::vector<std::string> row_ids, col_ids;      ///< sector ids, for naming negatives
+};
+
+/// Reads the files and derives the symmetric table. Throws Error (exit 2) naming the file and
+/// line for a negative supply or use cell, supply and use with different products or
+/// industries, final demand or value added whose labels do not match, and (unless
+/// `zero_negatives`) a model A or C table with negative cells — naming their count, the
+/// largest and where it is.
+SutImport import_sut(const SutFiles& files, const SutOptions& options);
+
+}  // namespace planner

@@ -1,0 +1,84 @@
+// Structural decomposition (planner/analysis/structural_decomposition): a 2-sector change
+// whose polar forms and their average are derived by hand below, exactness of every
+// ordering, and the refusal of models with different sectors.
+#include "planner/analysis/structural_decomposition.hpp"
+
+#include <gtest/gtest.h>
+
+#include "analysis_test_economies.hpp"
+#include "expect_error.hpp"
+
+namespace {
+
+using planner::analysis::structural_decomposition;
+
+// Hand derivation. A₀ = [[0, ½], [½, 0]]: L₀ = (4/3)[[1, ½], [½, 1]] = [[4/3, 2/3], [2/3, 4/3]].
+// A₁ = [[0, ½], [0, 0]]: L₁ = [[1, ½], [0, 1]]. ΔL = [[−1/3, −1/6], [−2/3, −1/3]].
+// f₀ = (30, 30): φ₀ = 60, s₀ = (½, ½); f₁ = (60, 30): φ₁ = 90, s₁ = (⅔, ⅓); Δf = (30, 0).
+// x₀ = L₀f₀ = (60, 60); x₁ = L₁f₁ = (75, 30); Δx = (15, −30).
+// Polar (L, φ, s): technology ΔL f₀ = (−15, −30); level L₁Δφ s₀ = L₁(15, 15) = (22.5, 15);
+//   structure L₁φ₁Δs = L₁(15, −15) = (7.5, −15); demand L₁Δf = (30, 0).
+// Polar (s, φ, L): structure L₀φ₀Δs = L₀(10, −10) = (20/3, −20/3); level L₀Δφ s₁ = L₀(20, 10)
+//   = (100/3, 80/3); technology ΔL f₁ = (−25, −50); demand L₀Δf = (40, 20).
+// Average: technology (−20, −40); level (335/12, 125/6); structure (85/12, −65/6).
+struct TwoTables {
+  planner::Economy e0, e1;
+  TwoTables() {
+    Eigen::MatrixXd a0(2, 2), a1(2, 2);
+    a0 << 0, 0.5, 0.5, 0;
+    a1 << 0, 0.5, 0, 0;
+    e0 = analysis_test::economy({"a", "b"}, a0, Eigen::Vector2d(60, 60), Eigen::Vector2d(30, 30));
+    e1 = analysis_test::economy({"a", "b"}, a1, Eigen::Vector2d(75, 30), Eigen::Vector2d(60, 30));
+    e1.file = "later.toml";
+  }
+};
+
+void expect_vector(const Eigen::VectorXd& got, double v0, double v1, const char* what) {
+  EXPECT_NEAR(got[0], v0, 1e-12) << what;
+  EXPECT_NEAR(got[1], v1, 1e-12) << what;
+}
+
+TEST(StructuralDecomposition, HandDerivedPolarFormsAndAverage) {
+  const TwoTables t;
+  const auto r = structural_decomposition(t.e0, t.e1, false);
+  expect_vector(r.output_0, 60, 60, "x0");
+  expect_vector(r.output_1, 75, 30, "x1");
+  expect_vector(r.change, 15, -30, "dx");
+  expect_vector(r.polar_first.technology, -15, -30, "polar first technology");
+  expect_vector(r.polar_first.demand_level, 22.5, 15, "polar first level");
+  expect_vector(r.polar_first.demand_structure, 7.5, -15, "polar first structure");
+  expect_vector(r.polar_first.final_demand(), 30, 0, "polar first demand");
+  expect_vector(r.polar_last.technology, -25, -50, "polar last technology");
+  expect_vector(r.polar_last.demand_level, 100.0 / 3, 80.0 / 3, "polar last level");
+  expect_vector(r.polar_last.demand_structure, 20.0 / 3, -20.0 / 3, "polar last structure");
+  expect_vector(r.polar_last.final_demand(), 40, 20, "polar last demand");
+  expect_vector(r.average.technology, -20, -40, "average technology");
+  expect_vector(r.average.demand_level, 335.0 / 12, 125.0 / 6, "average level");
+  expect_vector(r.average.demand_structure, 85.0 / 12, -65.0 / 6, "average structure");
+}
+
+// Every ordering telescopes: its effects sum to Δx (to rounding, 1e-12 relative).
+TEST(StructuralDecomposition, EffectsSumToTheChangeInEveryOrdering) {
+  const TwoTables t;
+  for (bool all : {false, true}) {
+    const auto r = structural_decomposition(t.e0, t.e1, all);
+    for (const auto* d : {&r.polar_first, &r.polar_last, &r.average}) {
+      const Eigen::VectorXd sum = d->technology + d->demand_level + d->demand_structure;
+      EXPECT_LE((sum - r.change).cwiseAbs().maxCoeff(), 1e-12 * r.change.cwiseAbs().maxCoeff());
+    }
+  }
+  // All six orderings: technology first (2 orderings) ΔL f₀, last (2) ΔL f₁, in the middle
+  // ΔL φ₁s₀ (after φ) = ΔL(45, 45) = (−22.5, −45) and ΔL φ₀s₁ (after s) = ΔL(40, 20) = (−50/3, −100/3).
+  const auto r = structural_decomposition(t.e0, t.e1, true);
+  expect_vector(r.average.technology, (2 * -15 + 2 * -25 - 22.5 - 50.0 / 3) / 6, (2 * -30 + 2 * -50 - 45 - 100.0 / 3) / 6,
+                "all orderings technology");
+}
+
+TEST(StructuralDecomposition, DifferentSectorsAreRefused) {
+  TwoTables t;
+  t.e1.sectors[1].id = "c";
+  planner::expect_bad_input([&] { structural_decomposition(t.e0, t.e1, false); },
+                            {"later.toml", "same sectors", "sector \"b\" of test.toml is missing"});
+}
+
+}  // namespace
