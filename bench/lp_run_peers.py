@@ -208,6 +208,13 @@ def timed(cmd, timeout):
     return r
 
 
+def write_table(lines, out):
+    """The Markdown table's lines to `out` (if given)."""
+    if out:
+        with open(out, "w") as f:
+            f.write("\n".join(lines) + "\n")
+
+
 def fmt_time(r, timeout):
     if r["timed_out"]:
         return "> %d s cpu" % timeout

@@ -5,8 +5,6 @@
 
 #include <algorithm>
 #include <fstream>
-#include <memory>
-#include <sstream>
 
 #include "planner/model/error.hpp"
 
