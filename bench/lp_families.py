@@ -9,7 +9,7 @@ For each family:n case it generates the plan with bench/lp_generate.py --family,
 and barrier, in turn (A B C D, A B C D, …: one round after another, so a drift of the machine's
 speed hits every method alike), each a fresh process under /usr/bin/time (user + system CPU,
 wall), and with --highs-scipy HiGHS through scipy 1.10 on the exported MPS (bench/lp_run_peers.py,
-its `linprog` call only). Objectives must agree to 1e-6 relative. Reports the median CPU per
+the CPU time of its `linprog` call only). Objectives must agree to 1e-6 relative. Reports the median CPU per
 method, the best, and default / best (the target: ≤ 1.25).
 """
 import argparse
@@ -58,13 +58,16 @@ def main():
                     cpu[m].append(r["cpu"])
                     objective[m] = json.load(open(out))["objective"]
         med = {m: statistics.median(v) for m, v in cpu.items() if v}
+        if not med:
+            print("| %s | %s | every method failed (see %s) |" % (family, n, d), flush=True)
+            continue
         best = min(med, key=med.get)
         hs = "–"
         if a.highs_scipy:
             h = timed([sys.executable, os.path.join(HERE, "lp_run_peers.py"), "--highs", mps], a.timeout)
             if h["code"] == 0:
                 res = json.loads(h["out"].strip().splitlines()[-1])
-                hs = "%.2f s" % res["solve_s"]
+                hs = "%.2f s" % res["solve_cpu_s"]
                 if res["objective"] is not None:
                     objective["highs"] = res["objective"]
         ref = objective.get("by-size")

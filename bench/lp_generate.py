@@ -17,7 +17,8 @@ by --family or by the single options it sets:
   benchmark   the family above (the default)
   same-year   technical lag 0, no terminal year (the issue's 300-sector family where the
               primal simplex was slow)
-  lags        technical lag 2, capital lag 3
+  lags        technical lag 0, capital lag 4, no terminal year (the spec allows lag 0 or 1 for
+              A; with a steady-state terminal year a 4-year capital lag is infeasible)
   dense       8 → n/4 nonzeros per column of A (a benchmark input–output table, ~400 sectors)
   sparse-regions  R = n/200 regions, 16 nonzeros per column of A, 90 % of them in the column's
               own region (EXIOBASE-like block structure: 10–30 nonzeros per column of the LP)
@@ -44,7 +45,7 @@ def sector_id(j):
 FAMILIES = {
     "benchmark": {},
     "same-year": {"technical_lag": 0, "terminal": "none"},
-    "lags": {"technical_lag": 2, "capital_lag": 3},
+    "lags": {"technical_lag": 0, "capital_lag": 4, "terminal": "none"},
     "dense": {"nnz": ("n/", 4)},
     "sparse-regions": {"nnz": 16, "regions": ("n/", 200)},
 }
@@ -61,9 +62,16 @@ def random_columns(rng, n, nnz, diagonal, regions=1):
             lo = (j // size) * size
             hi = n if j // size == regions - 1 else lo + size
             inside = min(int(round(0.9 * k)), hi - lo - 1)
-            own = rng.choice(np.setdiff1d(np.arange(lo, hi), [j]), size=inside, replace=False)
-            rest = np.setdiff1d(np.arange(n), np.concatenate([own, [j]]))
-            pool = np.concatenate([own, rng.choice(rest, size=k - inside, replace=False)])
+            own = lo + rng.choice(hi - lo - 1, size=inside, replace=False)
+            own = np.where(own >= j, own + 1, own)  # skip the diagonal
+            taken = set(own.tolist()) | {j}
+            rest = []
+            while len(rest) < k - inside:  # O(nnz) a column: n = 10,000 must not cost O(n²)
+                r = int(rng.integers(n))
+                if r not in taken:
+                    taken.add(r)
+                    rest.append(r)
+            pool = np.concatenate([own, np.array(rest, dtype=own.dtype)])
         else:
             pool = rng.choice(n - 1, size=k, replace=False)
             pool = np.where(pool >= j, pool + 1, pool)  # skip the diagonal
