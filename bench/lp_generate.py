@@ -1,13 +1,27 @@
 #!/usr/bin/python3
 """Generates the dynamic-plan LP benchmark family (issue #5 part 3) in the spec's file format.
 
-    bench/lp_generate.py N OUT_DIR [--years T] [--seed S]
+    bench/lp_generate.py N OUT_DIR [--years T] [--seed S] [--family NAME]
+                         [--technical-lag L] [--capital-lag L] [--terminal steady-state|none]
+                         [--nnz K] [--regions R]
 
 writes OUT_DIR/model.toml, sectors.csv, technical.csv, capital.csv (triplet CSVs, spec §3)
 and OUT_DIR/plan.toml: n sectors, T = 5 plan years, a Williams-like economy (technical lag 1,
 capital lag 2, labour lags 0 and 1, steady-state terminal year), 8 nonzeros per column of the
 technical matrix A (one of them the diagonal), 3 per column of the capital matrix, one labour
 limit, objective `max-capacity`. Deterministic: the same N and seed give the same bytes.
+
+Other families (issue #20: the default algorithm must hold beyond the one it was tuned on),
+by --family or by the single options it sets:
+
+  benchmark   the family above (the default)
+  same-year   technical lag 0, no terminal year (the issue's 300-sector family where the
+              primal simplex was slow)
+  lags        technical lag 0, capital lag 4, no terminal year (the spec allows lag 0 or 1 for
+              A; with a steady-state terminal year a 4-year capital lag is infeasible)
+  dense       8 → n/4 nonzeros per column of A (a benchmark input–output table, ~400 sectors)
+  sparse-regions  R = n/200 regions, 16 nonzeros per column of A, 90 % of them in the column's
+              own region (EXIOBASE-like block structure: 10–30 nonzeros per column of the LP)
 
 The numbers are chosen so that the plan is feasible and bounded: A's column sums lie in
 [0.35, 0.65] (productive), opening capacity is 1.25 × the steady-state output x* = (I−A)⁻¹ d,
@@ -28,33 +42,59 @@ def sector_id(j):
     return f"s{j:05d}"
 
 
-def random_columns(rng, n, nnz, diagonal):
-    """Row indices (nnz distinct rows per column) and their column index."""
+FAMILIES = {
+    "benchmark": {},
+    "same-year": {"technical_lag": 0, "terminal": "none"},
+    "lags": {"technical_lag": 0, "capital_lag": 4, "terminal": "none"},
+    "dense": {"nnz": ("n/", 4)},
+    "sparse-regions": {"nnz": 16, "regions": ("n/", 200)},
+}
+
+
+def random_columns(rng, n, nnz, diagonal, regions=1):
+    """Row indices (nnz distinct rows per column) and their column index. With regions > 1 the
+    sectors fall into that many equal blocks and 90 % of a column's rows lie in its own block."""
     rows, cols = [], []
+    size = n // regions
     for j in range(n):
-        k = nnz - 1 if diagonal else nnz
-        pool = rng.choice(n - 1, size=min(k, n - 1), replace=False)
-        pool = np.where(pool >= j, pool + 1, pool)  # skip the diagonal
+        k = min(nnz - 1 if diagonal else nnz, n - 1)
+        if regions > 1:
+            lo = (j // size) * size
+            hi = n if j // size == regions - 1 else lo + size
+            inside = min(int(round(0.9 * k)), hi - lo - 1)
+            own = lo + rng.choice(hi - lo - 1, size=inside, replace=False)
+            own = np.where(own >= j, own + 1, own)  # skip the diagonal
+            taken = set(own.tolist()) | {j}
+            rest = []
+            while len(rest) < k - inside:  # O(nnz) a column: n = 10,000 must not cost O(n²)
+                r = int(rng.integers(n))
+                if r not in taken:
+                    taken.add(r)
+                    rest.append(r)
+            pool = np.concatenate([own, np.array(rest, dtype=own.dtype)])
+        else:
+            pool = rng.choice(n - 1, size=k, replace=False)
+            pool = np.where(pool >= j, pool + 1, pool)  # skip the diagonal
         r = list(pool) + ([j] if diagonal else [])
         rows.extend(r)
         cols.extend([j] * len(r))
     return np.array(rows), np.array(cols)
 
 
-def generate(n, out, years=5, seed=1):
+def generate(n, out, years=5, seed=1, technical_lag=1, capital_lag=2, terminal="steady-state", nnz=NNZ_A, regions=1):
     rng = np.random.default_rng(seed * 1_000_003 + n)
     os.makedirs(out, exist_ok=True)
     ids = [sector_id(j) for j in range(n)]
 
     # Technical coefficients: column sums in [0.35, 0.65].
-    ar, ac = random_columns(rng, n, NNZ_A, diagonal=True)
+    ar, ac = random_columns(rng, n, nnz, diagonal=True, regions=regions)
     av = rng.uniform(0.2, 1.0, size=ar.size)
     A = sp.csc_matrix((av, (ar, ac)), shape=(n, n))
     colsum = np.asarray(A.sum(axis=0)).ravel()
     A = A @ sp.diags(rng.uniform(0.35, 0.65, size=n) / colsum)
     A = sp.csc_matrix(A)
     # Capital coefficients: 3 per column, column sums in [0.8, 2.0].
-    br, bc = random_columns(rng, n, NNZ_B, diagonal=False)
+    br, bc = random_columns(rng, n, NNZ_B, diagonal=False, regions=regions)
     bv = rng.uniform(0.2, 1.0, size=br.size)
     B = sp.csc_matrix((bv, (br, bc)), shape=(n, n))
     colsum = np.asarray(B.sum(axis=0)).ravel()
@@ -89,18 +129,19 @@ def generate(n, out, years=5, seed=1):
         return "{ " + ", ".join(f"{ids[j]} = {r6(v[j])}" for j in range(n)) + " }"
 
     with open(os.path.join(out, "model.toml"), "w") as f:
-        f.write(f'# Generated by bench/lp_generate.py {n} --seed {seed}: see that script.\n')
+        f.write(f'# Generated by bench/lp_generate.py {n} --seed {seed} (technical lag {technical_lag}, capital lag '
+                f'{capital_lag}, terminal {terminal}, {nnz} nonzeros a column, {regions} regions): see that script.\n')
         f.write(f'name = "Generated dynamic economy, {n} sectors (seed {seed})"\n')
         f.write('unit = "units"\nbase_year = 0\nsectors_file = "sectors.csv"\n\n')
-        f.write('[technical]\nlag = 1\ntriplets = "technical.csv"\n\n')
-        f.write('[capital]\nlag = 2\ntriplets = "capital.csv"\n\n')
+        f.write(f'[technical]\nlag = {technical_lag}\ntriplets = "technical.csv"\n\n')
+        f.write(f'[capital]\nlag = {capital_lag}\ntriplets = "capital.csv"\n\n')
         f.write('[[resource]]\nid = "labour"\nunit = "man-years"\n')
         f.write(f"available = {r6(available)}\n")
         f.write(f"per_output = {inline(labour_out)}\nper_output_lag = 0\n")
         f.write(f"per_capacity = {inline(labour_cap)}\nper_capacity_lag = 1\n")
     with open(os.path.join(out, "plan.toml"), "w") as f:
         f.write(f'name = "Generated plan: maximise capacity, {n} sectors, {years} years"\n')
-        f.write(f'model = "model.toml"\nyears = {years}\nterminal = "steady-state"\n')
+        f.write(f'model = "model.toml"\nyears = {years}\nterminal = "{terminal}"\n')
         f.write("terminal_capacity_bound = true\n\n[objective]\nkind = \"max-capacity\"\n")
 
 
@@ -110,8 +151,20 @@ def main():
     p.add_argument("out")
     p.add_argument("--years", type=int, default=5)
     p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--family", choices=sorted(FAMILIES), default="benchmark")
+    p.add_argument("--technical-lag", type=int)
+    p.add_argument("--capital-lag", type=int)
+    p.add_argument("--terminal", choices=["steady-state", "none"])
+    p.add_argument("--nnz", type=int, help="nonzeros per column of A (8; the dense family n/4)")
+    p.add_argument("--regions", type=int)
     a = p.parse_args()
-    generate(a.n, a.out, a.years, a.seed)
+    opts = {"technical_lag": 1, "capital_lag": 2, "terminal": "steady-state", "nnz": NNZ_A, "regions": 1}
+    for k, v in FAMILIES[a.family].items():
+        opts[k] = max(1, a.n // v[1]) if isinstance(v, tuple) else v  # ("n/", d): a fraction of n
+    for k in opts:
+        if getattr(a, k) is not None:
+            opts[k] = getattr(a, k)
+    generate(a.n, a.out, a.years, a.seed, **opts)
 
 
 if __name__ == "__main__":

@@ -12,12 +12,13 @@ once with `planner solve --write-lp x.mps`, and then, in the same run, times:
   planner   `planner solve plan.toml --format json` (read model + build + CLP + result)
   highs     scipy.optimize.linprog(method="highs") on the MPS (parsed here: scipy 1.10 reads
             no MPS), timed around linprog only; the MPS parse is reported separately
-  glpsol    `glpsol --freemps x.mps --max` (GLPK's simplex with its defaults)
+  glpsol    `glpsol --freemps x.mps` (GLPK's simplex with its defaults)
 
 Every run goes through /usr/bin/time -v (elapsed, user+system CPU, peak RSS); peers are killed
 after --peer-timeout seconds of CPU time (RLIMIT_CPU: the machine may be shared) and reported
 as "> N s". The objectives are compared
-(relative 1e-6; the MPS carries the objective's constant terms in a comment, added back here)
+(relative 1e-6; the MPS minimises the negated objective of a maximised plan and carries the
+objective's constant terms in a comment: the planner's objective = offset − the file's optimum)
 so all three solve the same LP. Prints a Markdown table (and writes it to --out).
 """
 import argparse
@@ -128,7 +129,22 @@ def read_mps(path):
     return np.array(cost), A, lo, hi, bounds, offset
 
 
-def highs_main(mps, sense):
+def planner_objective(mps, optimum):
+    """The planner's objective from an MPS reader's optimum: the file's comment lines say whether
+    its objective is negated (a maximised plan; the file always minimises) and give the constant."""
+    offset, negated = 0.0, False
+    with open(mps) as f:
+        for line in f:
+            if not line.startswith("*"):
+                break
+            negated = negated or "minimises the negated objective" in line
+            m = re.search(r"objective offset \(constant terms\): (\S+)", line)
+            if m:
+                offset = float(m.group(1))
+    return offset - optimum if negated else optimum + offset
+
+
+def highs_main(mps):
     """Child process: parse the MPS, solve with HiGHS, print one JSON line."""
     import numpy as np
     import scipy.sparse as sp
@@ -140,13 +156,12 @@ def highs_main(mps, sense):
     dn = np.isfinite(lo) & ~eq
     A_ub = sp.vstack([A[up], -A[dn]]).tocsr()
     b_ub = np.concatenate([hi[up], -lo[dn]])
-    t1 = time.perf_counter()
-    sign = -1.0 if sense == "max" else 1.0
-    res = linprog(sign * c, A_ub=A_ub, b_ub=b_ub, A_eq=A[eq], b_eq=lo[eq], bounds=bounds, method="highs")
-    t2 = time.perf_counter()
-    obj = sign * res.fun + offset if res.status == 0 else None
+    t1, c1 = time.perf_counter(), time.process_time()
+    res = linprog(c, A_ub=A_ub, b_ub=b_ub, A_eq=A[eq], b_eq=lo[eq], bounds=bounds, method="highs")
+    t2, c2 = time.perf_counter(), time.process_time()
+    obj = planner_objective(mps, res.fun) if res.status == 0 else None
     print(json.dumps({"status": res.status, "message": res.message, "objective": obj,
-                      "parse_s": t1 - t0, "solve_s": t2 - t1}))
+                      "parse_s": t1 - t0, "solve_s": t2 - t1, "solve_cpu_s": c2 - c1}))
 
 
 def mps_shape(path):
@@ -193,6 +208,13 @@ def timed(cmd, timeout):
     return r
 
 
+def write_table(lines, out):
+    """The Markdown table's lines to `out` (if given)."""
+    if out:
+        with open(out, "w") as f:
+            f.write("\n".join(lines) + "\n")
+
+
 def fmt_time(r, timeout):
     if r["timed_out"]:
         return "> %d s cpu" % timeout
@@ -209,10 +231,10 @@ def main():
     ap.add_argument("--planner-timeout", type=int, default=900)
     ap.add_argument("--peers", default="highs,glpsol")
     ap.add_argument("--out")
-    ap.add_argument("--highs", nargs=2, metavar=("MPS", "SENSE"), help=argparse.SUPPRESS)
+    ap.add_argument("--highs", metavar="MPS", help=argparse.SUPPRESS)
     a = ap.parse_args()
     if a.highs:
-        highs_main(*a.highs)
+        highs_main(a.highs)
         return
     peers = [p for p in a.peers.split(",") if p]
     lines = ["| n | rows × cols (nnz) | planner | HiGHS (linprog) | glpsol | planner / HiGHS | planner / glpsol | peak RSS planner / HiGHS / glpsol | objectives agree |",
@@ -232,21 +254,17 @@ def main():
         hi = dict(not_run)
         h = {}
         if "highs" in peers:
-            hi = timed([sys.executable, os.path.abspath(__file__), "--highs", mps, "max"], a.peer_timeout)
+            hi = timed([sys.executable, os.path.abspath(__file__), "--highs", mps], a.peer_timeout)
             if not hi["timed_out"] and hi["code"] == 0:
                 h = json.loads(hi["out"].strip().splitlines()[-1])
         gl = dict(not_run)
         g_obj = None
         if "glpsol" in peers:
-            gl = timed(["glpsol", "--freemps", mps, "--max", "-o", os.path.join(d, "glpsol.txt")], a.peer_timeout)
+            gl = timed(["glpsol", "--freemps", mps, "-o", os.path.join(d, "glpsol.txt")], a.peer_timeout)
             found = re.findall(r"obj =\s+([-+0-9.eE]+)", gl["out"])  # the last iteration line
             ok = "OPTIMAL LP SOLUTION FOUND" in gl["out"]
             if found and ok and not gl["timed_out"]:
-                off = 0.0
-                with open(mps) as f:
-                    mm = re.search(r"objective offset \(constant terms\): (\S+)", f.readline())
-                    off = float(mm.group(1)) if mm else 0.0
-                g_obj = float(found[-1]) + off
+                g_obj = planner_objective(mps, float(found[-1]))
 
         def agree(x):
             if x is None or p_obj is None:

@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 #include <signal.h>
 #include <sys/stat.h>
+#include <fcntl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -200,3 +201,20 @@ TEST(Output, InterruptLeavesNoTemporaryAndTheOldOutput) {
 }
 
 }  // namespace
+
+// `--out /dev/null` (or a pipe) is written into, not replaced by a plain file: as root, a rename
+// over /dev/null broke it for every program on the machine. A FIFO stands in for the device.
+TEST(Output, ADeviceOrPipeIsWrittenIntoNotReplaced) {
+  const fs::path dir = planner::test::scratch_dir("output_fifo");
+  const fs::path fifo = dir / "pipe";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  const int reader = ::open(fifo.c_str(), O_RDONLY | O_NONBLOCK);  // lets the writer open without blocking
+  ASSERT_GE(reader, 0);
+  planner::write_file_atomically(fifo, "abc");
+  char buffer[8] = {};
+  EXPECT_EQ(::read(reader, buffer, sizeof buffer), 3);
+  EXPECT_EQ(std::string(buffer), "abc");
+  ::close(reader);
+  EXPECT_TRUE(fs::is_fifo(fifo)) << "the pipe was replaced";
+  fs::remove_all(dir);
+}

@@ -1,11 +1,12 @@
-// Solver limits (issue #6.5; planner/lp/clp_solver.cpp, solve_plan.cpp, cli/solve.cpp,
-// compare.cpp, sweep.cpp): reaching the iteration limit is the status "iteration-limit", a clear
-// message and exit 4, and nothing is written.
+// Solver limits (issue #6.5, #20; planner/lp/clp_solver.cpp, clp_barrier.cpp, solve_plan.cpp,
+// cli/solve.cpp, compare.cpp, sweep.cpp): reaching the iteration or time limit is the status
+// "iteration-limit", a clear message and exit 4, and nothing is written.
 #include <gtest/gtest.h>
 
 #include <filesystem>
 
 #include "cli_run.hpp"
+#include "generated_plan.hpp"
 #include "planner/io/plan_reader.hpp"
 #include "planner/lp/clp_solver.hpp"
 #include "planner/lp/solve_plan.hpp"
@@ -30,6 +31,21 @@ TEST(SolveLimits, IterationLimitIsAStatusNotAnAnswer) {
     EXPECT_EQ(r.status, "iteration-limit");
     EXPECT_FALSE(r.objective.has_value());
     EXPECT_FALSE(r.diagnosis.has_value());
+  }
+}
+
+// A 3,906-row plan takes ~1 s of CPU by either method; a limit of 0.02 s stops the simplex in
+// its iterations and the interior point at a step, and names the time limit.
+TEST(SolveLimits, TimeLimitStopsSimplexAndInteriorPoint) {
+  const Plan plan = planner::test::generated_plan(300, 3);
+  for (Algorithm a : {Algorithm::primal, Algorithm::barrier}) {
+    SolveOptions o;
+    o.algorithm = a;
+    o.time_limit = 0.02;
+    PlanResult r = solve_plan(plan, o);
+    EXPECT_EQ(r.status, "iteration-limit") << to_string(a);
+    EXPECT_NE(r.message.find("time limit (0.02 s)"), std::string::npos) << to_string(a) << ": " << r.message;
+    EXPECT_FALSE(r.objective.has_value()) << to_string(a);
   }
 }
 

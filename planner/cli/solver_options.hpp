@@ -4,6 +4,7 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <cstdint>
 #include <map>
 #include <string>
 
@@ -14,13 +15,14 @@ namespace planner::cli {
 struct SolverArgs {
   double time_limit = lp::kDefaultTimeLimit;
   int iteration_limit = lp::kDefaultIterationLimit;
+  std::uint64_t memory_limit = 0;  ///< bytes; 0 = the machine's memory
   std::string algorithm = "by-size";
   bool no_presolve = false;
   bool no_scaling = false;
   std::string crash = "by-size";
 };
 
-/// Adds --time-limit and --iteration-limit; with `tuning` also --algorithm, --no-presolve, --no-scaling.
+/// Adds --time-limit, --iteration-limit and --memory-limit; with `tuning` also --algorithm, --no-presolve, --no-scaling.
 inline void add_solver_options(CLI::App& cmd, SolverArgs& args, bool tuning) {
   cmd.add_option("--time-limit", args.time_limit,
                  fmt::format("stop a solve after SECONDS of solver CPU time, per LP solved; reaching it exits 4 and "
@@ -30,6 +32,11 @@ inline void add_solver_options(CLI::App& cmd, SolverArgs& args, bool tuning) {
                  fmt::format("stop a solve after N simplex iterations, per LP solved; reaching it exits 4 and writes "
                              "nothing (default {}; 0 = no limit)", lp::kDefaultIterationLimit))
       ->check(CLI::NonNegativeNumber);
+  cmd.add_option("--memory-limit", args.memory_limit,
+                 "refuse (exit 2, before the solver starts) an LP whose solve is estimated to need more than SIZE "
+                 "of memory (e.g. 4GB, 500MB; default: this machine's memory). The estimate comes from the LP's "
+                 "shape: for the interior point, the fill of its Cholesky factor, counted by CHOLMOD")
+      ->transform(CLI::AsSizeValue(false));
   if (!tuning) return;
   cmd.add_option("--algorithm", args.algorithm,
                  fmt::format("CLP's method: by-size (the default: dual simplex below {} rows, primal simplex "
@@ -60,6 +67,7 @@ inline lp::SolveOptions to_solve_options(const SolverArgs& args, bool verbose) {
   o.verbose = verbose;
   o.time_limit = args.time_limit;
   o.iteration_limit = args.iteration_limit;
+  o.memory_limit = args.memory_limit;
   o.algorithm = algorithms.at(args.algorithm);
   o.presolve = !args.no_presolve;
   o.scaling = !args.no_scaling;

@@ -89,6 +89,16 @@ void write_file_atomically(const std::filesystem::path& path, const std::string&
   if (auto input = same_as_input(path))
     throw Error(ExitCode::usage, path.string(), "--out",
                 "refusing to overwrite " + input->string() + ", an input of this run; choose another output file");
+  const fs::file_status status = fs::status(path);
+  if (fs::exists(status) && !fs::is_regular_file(status)) {
+    // A device or pipe (--out /dev/null, /dev/stdout, a FIFO) is written into, not replaced: a
+    // rename over it would put a plain file in place of /dev/null for every program (as root).
+    std::ofstream f(path, std::ios::binary);
+    f << content;
+    f.flush();
+    if (!f) throw Error(ExitCode::bad_input, path.string(), "", "cannot write: permission denied or I/O error");
+    return;
+  }
   fs::path tmp = dir / ("." + path.filename().string() + ".tmp." + std::to_string(::getpid()));
   TemporaryGuard guard(tmp);
   {

@@ -241,7 +241,10 @@ void write_mps(const LinearProgram& lp, const std::filesystem::path& file) {
   fs::path dir = file.parent_path().empty() ? fs::path(".") : file.parent_path();
   fs::path tmp = dir / ("." + file.filename().string() + ".mps-tmp." + std::to_string(::getpid()));
   // formatType 1 = free format (names may be longer than 8 characters); 2 = names across.
-  if (model.writeMps(tmp.string().c_str(), 1, 2, lp.sense == Sense::maximise ? -1.0 : 1.0) != 0) {
+  // objSense 1: the file always minimises (a maximised objective is written negated). MPS has
+  // no sense of its own, and the OBJSENSE section is not read alike: HiGHS reads it, CLP 1.17's
+  // reader skips it silently (and minimises), GLPK 5.0 rejects the file (docs/user-guide.md, tests/mps_readers_test.cpp).
+  if (model.writeMps(tmp.string().c_str(), 1, 2, 1.0) != 0) {
     std::error_code ec;
     fs::remove(tmp, ec);
     throw Error(ExitCode::bad_input, file.string(), "", "cannot write the MPS file");
@@ -252,14 +255,16 @@ void write_mps(const LinearProgram& lp, const std::filesystem::path& file) {
   in.close();
   std::error_code ec;
   fs::remove(tmp, ec);
-  std::string mps = text.str();
-  if (lp.offset != 0.0) {
-    // MPS keeps constant objective terms as the negated RHS of the objective row; CLP drops
-    // it, so say it in a comment line instead of silently losing it
-    // ({} prints the shortest form that reads back exactly).
-    mps = "* objective offset (constant terms): " + fmt::format("{}", lp.offset) + "\n" + mps;
-  }
-  write_file_atomically(file, mps);
+  // MPS keeps constant objective terms as the negated RHS of the objective row, but readers
+  // disagree on its sign and CLP drops it, so it goes into a comment line instead
+  // ({} prints the shortest form that reads back exactly).
+  std::string head;
+  if (lp.sense == Sense::maximise)
+    head = "* objective sense: the planner maximises; this file minimises the negated objective, so the\n"
+           "* planner's objective = offset - (this file's optimum)\n";
+  if (lp.offset != 0.0 || lp.sense == Sense::maximise)
+    head += "* objective offset (constant terms): " + fmt::format("{}", lp.offset) + "\n";
+  write_file_atomically(file, head + text.str());
 }
 
 }  // namespace planner::lp

@@ -2,6 +2,7 @@
 // The outcome of solving a LinearProgram, solver-neutral (cf. HiGHS' HighsSolution and
 // HighsModelStatus): one status and four plain vectors.
 #include <chrono>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
@@ -107,6 +108,7 @@ struct SolveOptions {
   Algorithm algorithm = Algorithm::by_size;
   double time_limit = 0.0;              ///< seconds (solver CPU time) per LP; 0 = none
   int iteration_limit = 0;              ///< simplex iterations per LP; 0 = none
+  std::uint64_t memory_limit = 0;       ///< bytes a solve may take (memory_estimate.hpp); 0 = the machine's memory
   Crash crash = Crash::by_size;         ///< plans: start the primal simplex from the Leontief crash basis
   std::shared_ptr<const StartingBasis> start;  ///< used by the primal simplex when the LP's shape matches
   ProgressReport progress;              ///< if set, told how the solve goes every progress_interval seconds

@@ -1,3 +1,4 @@
+#include "planner/lp/memory_estimate.hpp"
 #include "planner/lp/solve_plan.hpp"
 
 #include <algorithm>
@@ -116,6 +117,7 @@ PlanResult solve_plan(const Plan& plan, const SolveOptions& options, const LpSol
   // An optimal answer that fails its accuracy check (solution_check.hpp) is solved once more without presolve.
   const LpSolver solver = retry_when_inaccurate(given);
   PlanLp plan_lp = build_plan_lp(plan);
+  check_memory(plan_lp.lp, options, plan.file);  // exit 2 before the solver starts, not an out-of-memory kill
   SolveOptions first_options = options;
   if (use_crash(options.crash, plan_lp.lp.num_row))  // the solver uses it only where it runs the primal simplex
     first_options.start = std::make_shared<StartingBasis>(leontief_crash_basis(plan, plan_lp));

@@ -1,15 +1,21 @@
 // Interoperability of `planner solve --write-lp` (planner/lp/clp_solver.cpp write_mps,
-// planner/lp/lp_format.cpp) with GLPK: glpsol must solve the exported Williams plans to the
-// objective CLP reports, 1e-7 relative (issue #7; oracle ../shared/oracles/williams_economic_planning.txt).
+// planner/lp/lp_format.cpp) with other solvers' readers: GLPK's glpsol and CLP's own `clp`
+// binary must solve the exported Williams plans to the objective the planner reports, 1e-7
+// relative (issue #7, #20; oracle ../shared/oracles/williams_economic_planning.txt). HiGHS reads
+// the same files in bench/highs/run.sh (its objective checked against the planner's there):
+// HiGHS is not a Debian package, so the suite cannot count on it.
 //
-// What the files carry and what glpsol makes of them (GLPK 5.0):
-// - free MPS has no objective sense: our file is written as maximised costs with no OBJSENSE
-//   section (glpsol rejects one), so glpsol runs with --max;
+// What the files carry and what the readers make of them:
+// - MPS has no objective sense every reader takes: an `OBJSENSE MAX` section is read by HiGHS,
+//   skipped silently by CLP 1.17.6 (which then minimises) and rejected by GLPK 5.0 ("invalid
+//   indicator record"). So the file always minimises: the maximised objective is written
+//   negated, with a comment saying so, and each reader runs with its defaults (no --max);
 // - the objective constant (930 for max-capacity) is a `* objective offset` comment line, not
 //   an RHS entry on the objective row: solvers disagree on that entry's sign (GLPK adds the RHS
-//   as the constant, CPLEX, CLP and HiGHS subtract it), so the test adds the comment's value;
-// - the CPLEX LP file keeps the constant in the objective, which CLP and HiGHS read but glpsol
-//   refuses ("missing variable name"); the test strips it and adds it back.
+//   as the constant, CPLEX, CLP and HiGHS subtract it); the planner's objective is
+//   offset − (the file's optimum);
+// - the CPLEX LP file keeps `Maximize` and the constant in the objective, which CLP and HiGHS
+//   read but glpsol refuses ("missing variable name"); the test strips it and adds it back.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -92,11 +98,12 @@ TEST_P(GlpsolInterop, MpsAndLpSolveToClpObjective) {
   EXPECT_NEAR(clp, c.oracle, 1e-7 * std::fabs(c.oracle));
   ASSERT_EQ(run_cli(std::string("solve ") + c.plan + " --write-lp " + lp.string()).code, 0);
 
-  // MPS: no sense in the file (maximise), the constant in a comment.
+  // MPS: minimises the negated objective (glpsol's default sense), the constant in a comment.
   const std::string mps_text = read(mps);
   EXPECT_EQ(mps_text.find("OBJSENSE"), std::string::npos) << "glpsol 5.0 rejects an OBJSENSE section";
+  EXPECT_NE(mps_text.find("this file minimises the negated objective"), std::string::npos) << mps_text.substr(0, 300);
   const double offset = mps_offset(mps_text);
-  const double glpk_mps = glpsol_objective("--freemps --max " + mps.string(), dir / "mps.sol") + offset;
+  const double glpk_mps = offset - glpsol_objective("--freemps " + mps.string(), dir / "mps.sol");
   EXPECT_NEAR(glpk_mps, clp, 1e-7 * std::fabs(clp)) << "offset " << offset;
 
   // CPLEX LP: glpsol wants no constant in the objective; strip it and add it back.
@@ -121,12 +128,48 @@ TEST_P(GlpsolInterop, MpsAndLpSolveToClpObjective) {
   fs::remove_all(dir);
 }
 
-INSTANTIATE_TEST_SUITE_P(Williams, GlpsolInterop,
-                         ::testing::Values(Case{"plans/williams-max-capacity.toml", 2141.8751967},
-                                           Case{"plans/williams-max-output.toml", 2618.5791147}),
-                         [](const ::testing::TestParamInfo<Case>& param_info) {
-                           return std::string(param_info.param.plan).find("capacity") != std::string::npos ? "MaxCapacity"
-                                                                                                      : "MaxOutput";
-                         });
+/// The optimum CLP's `clp` binary prints for `args` ("Optimal objective V - N iterations ...").
+double clp_binary_objective(const std::string& args, const fs::path& log) {
+  const std::string cmd = "clp " + args + " >" + log.string() + " 2>&1";
+  EXPECT_EQ(std::system(cmd.c_str()), 0) << cmd << "\n" << read(log);
+  const std::string text = read(log);
+  std::smatch m;
+  static const std::regex optimal(R"(Optimal objective ([-+0-9.eE]+) )");
+  if (!std::regex_search(text, m, optimal)) {
+    ADD_FAILURE() << cmd << ": no optimum in\n" << text;
+    return NAN;
+  }
+  return std::stod(m[1].str());
+}
+
+class ClpBinaryInterop : public ::testing::TestWithParam<Case> {};
+
+// `clp FILE.mps -solve`, CLP's own reader and defaults: the same optimum from the file alone.
+TEST_P(ClpBinaryInterop, MpsSolvesToThePlannersObjective) {
+  if (std::system("command -v clp >/dev/null 2>&1") != 0)
+    GTEST_FAIL() << "clp (Debian package coinor-clp) is not installed; .ci/install-deps installs it";
+  const Case c = GetParam();
+  const fs::path dir = planner::test::scratch_dir("clp_binary");
+  const fs::path mps = dir / "plan.mps";
+  auto solved = run_cli(std::string("solve ") + c.plan + " --format json --write-lp " + mps.string());
+  ASSERT_EQ(solved.code, 0) << solved.err;
+  const double planner = nlohmann::json::parse(solved.out)["objective"].get<double>();
+  const double offset = mps_offset(read(mps));
+  const double clp = offset - clp_binary_objective(mps.string() + " -solve", dir / "clp.log");
+  EXPECT_NEAR(clp, planner, 1e-7 * std::fabs(planner)) << "offset " << offset;
+  EXPECT_NEAR(clp, c.oracle, 1e-7 * std::fabs(c.oracle));
+  fs::remove_all(dir);
+}
+
+std::string case_name(const ::testing::TestParamInfo<Case>& param_info) {
+  return std::string(param_info.param.plan).find("capacity") != std::string::npos ? "MaxCapacity" : "MaxOutput";
+}
+
+const auto kWilliams = ::testing::Values(Case{"plans/williams-max-capacity.toml", 2141.8751967},
+                                         Case{"plans/williams-max-output.toml", 2618.5791147});
+
+INSTANTIATE_TEST_SUITE_P(Williams, ClpBinaryInterop, kWilliams, case_name);
+
+INSTANTIATE_TEST_SUITE_P(Williams, GlpsolInterop, kWilliams, case_name);
 
 }  // namespace
