@@ -1,6 +1,5 @@
 #include "planner/uncertainty/comparison_bands.hpp"
 
-
 namespace planner::uncertainty {
 namespace {
 
@@ -56,6 +55,7 @@ void add_bands(Comparison& c, const std::vector<std::string>& files, const BandO
     };
   };
   for (std::size_t i = 0; i < plans.size() && i < c.plans.size(); ++i) {
+    if (c.plans[i].status == "no-goals") continue;  // nothing to fulfil, so no verdict to be sure of
     const auto draws = run_draws(plans[i], options.seed, 0, options.samples, solve, options.threads, from(before));
     before += options.samples;
     PlanUncertainty run = summarise(plans[i], draws);
