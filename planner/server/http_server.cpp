@@ -1,6 +1,8 @@
 #include "planner/server/http_server.hpp"
 
 #include <fmt/format.h>
+// 50 students connecting at once must queue, not be reset: httplib listens with a backlog of 5.
+#define CPPHTTPLIB_LISTEN_BACKLOG 128
 #include <httplib.h>
 #include <signal.h>
 
