@@ -6,6 +6,7 @@
 #include <httplib.h>
 #include <signal.h>
 
+#include <chrono>
 #include <thread>
 
 #include "planner/model/error.hpp"
@@ -70,6 +71,10 @@ void serve(const ServeOptions& options, const std::function<void(const std::stri
     throw Error(ExitCode::usage, "", "--port",
                 fmt::format("cannot listen on {}:{} (in use, or not an address of this machine)", options.host, options.port));
   std::thread listener([&http] { http.listen_after_bind(); });
+  // httplib's stop() does nothing until the listener thread has marked the server running: a
+  // SIGTERM right after the URL is printed (a script that only wanted the URL) would leave the
+  // server listening for ever. Announce the URL only once stop() can take effect.
+  while (!http.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
   const std::string shown = options.host == "0.0.0.0" ? "127.0.0.1" : options.host;
   on_ready(fmt::format("http://{}:{}/", shown, port), catalogue);
   int signal = 0;
