@@ -5,6 +5,7 @@
 #include "planner/cli/colour.hpp"
 #include "planner/cli/command.hpp"
 #include "planner/io/output.hpp"
+#include "planner/lp/allocator_tuning.hpp"
 #include "planner/model/error.hpp"
 
 namespace planner::cli {
@@ -34,6 +35,7 @@ void add_output_options(CLI::App& cmd, OutputOptions& options, const std::vector
 int main(int argc, char** argv) {
   using namespace planner;
   remove_temporary_output_on_interrupt();  // Ctrl-C leaves no half-written --out file
+  lp::keep_freed_memory_for_reuse();       // CLP's per-solve arrays: reused, not faulted in again
   CLI::App app{
       "planner — input–output (Leontief) analysis and multi-year plan optimisation.\n\n"
       "Static analysis explains an economy's inter-dependencies (Leontief inverse, multipliers,\n"
