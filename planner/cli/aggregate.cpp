@@ -41,7 +41,7 @@ void setup(CLI::App& app) {
       "so the aggregated table has the same totals as the original. The concordance must list\n"
       "every sector of the model exactly once (exit 2, naming the line, otherwise).\n"
       "With --plan, plans on MODEL are carried over too and written beside the aggregated model\n"
-      "(<plan name>.toml, model = \"model.toml\"): a group's goal is the sum of its members' goals\n"
+      "(under its own file name, model = \"model.toml\"): a group's goal is the sum of its members' goals\n"
       "(a multiple counts as multiple × base-year output), so every member needs a goal in the same\n"
       "year — a goal on only part of a group, or goals in different years, is refused (exit 2).\n"
       "Actuals are summed per group and year (a group not fully recorded is dropped, with a note);\n"
