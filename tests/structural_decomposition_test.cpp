@@ -108,6 +108,29 @@ TEST(StructuralDecomposition, HandDerivedLevelMixAndStructure) {
   expect_vector(rx.output_1, 65 + 12.5, 25, "x1 with the new category");
 }
 
+// A category whose entries cancel (stock built up in a, drawn down in b: total 0) has no
+// product shares; split into its positive and negative parts, every ordering still sums to Δx.
+TEST(StructuralDecomposition, CancellingCategoryIsSplitBySign) {
+  Eigen::MatrixXd a0 = Eigen::MatrixXd::Zero(2, 2), a1(2, 2), y0(2, 2), y1(2, 2);
+  a1 << 0, 0.5, 0, 0;
+  y0 << 25, 5, 35, -5;
+  y1 << 50, 10, 22, -2;
+  const auto e0 = analysis_test::economy({"a", "b"}, a0, Eigen::Vector2d(30, 30), Eigen::Vector2d(30, 30));
+  const auto e1 = analysis_test::economy({"a", "b"}, a1, Eigen::Vector2d(70, 20), Eigen::Vector2d(60, 20));
+  const planner::FinalDemandCategories c0{{"h", "stock"}, y0, "y0"}, c1{{"h", "stock"}, y1, "y1"};
+  for (bool all : {false, true}) {
+    const auto r = structural_decomposition(e0, e1, all, &c0, &c1);
+    EXPECT_EQ(r.categories, (std::vector<std::string>{"h", "stock+", "stock-"}));
+    expect_vector(r.change, 40, -10, "dx");
+    for (const auto* d : {&r.polar_first, &r.polar_last, &r.average}) {
+      const Eigen::VectorXd sum = d->technology + d->final_demand();
+      EXPECT_LE((sum - r.change).cwiseAbs().maxCoeff(), 1e-12 * 40);
+    }
+    // The demand level is unchanged by the split: y = 60 and 80, as without the stock column.
+    expect_vector(r.polar_first.technology, 15, 0, "polar first technology = ΔL f0");
+  }
+}
+
 // Every ordering telescopes: its effects sum to Δx (to rounding, 1e-12 relative).
 TEST(StructuralDecomposition, EffectsSumToTheChangeInEveryOrdering) {
   const TwoTables t;

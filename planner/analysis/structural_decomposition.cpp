@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 
 #include "planner/analysis/leontief.hpp"
@@ -38,15 +39,47 @@ void require_same_sectors(const Economy& e0, const Economy& e1) {
   throw_bad_input(e1.file, "sector", "the two models must have the same sectors in the same order to be decomposed: " + detail);
 }
 
+/// A category whose entries cancel (|total| ≤ 1e-9 of their absolute sum, in either table: a
+/// stock change up in one product and down in another) has no product shares; it is split, in
+/// both tables, into its positive and its negative entries, "<id>+" and "<id>-", which have.
+void split_cancelling(FinalDemandCategories& y0, FinalDemandCategories& y1) {
+  auto cancels = [](const Eigen::VectorXd& c) {
+    const double a = c.cwiseAbs().sum();
+    return a > 0 && std::abs(c.sum()) <= 1e-9 * a;
+  };
+  FinalDemandCategories out0{{}, MatrixXd(y0.y.rows(), 0), y0.source}, out1{{}, MatrixXd(y1.y.rows(), 0), y1.source};
+  auto append = [](FinalDemandCategories& t, const std::string& id, const VectorXd& col) {
+    t.categories.push_back(id);
+    t.y.conservativeResize(Eigen::NoChange, t.y.cols() + 1);
+    t.y.col(t.y.cols() - 1) = col;
+  };
+  for (Index k = 0; k < y0.y.cols(); ++k) {
+    const std::string& id = y0.categories[static_cast<std::size_t>(k)];
+    const VectorXd c0 = y0.y.col(k), c1 = y1.y.col(k);
+    if (!cancels(c0) && !cancels(c1)) {
+      append(out0, id, c0);
+      append(out1, id, c1);
+      continue;
+    }
+    append(out0, id + "+", c0.cwiseMax(0.0));
+    append(out1, id + "+", c1.cwiseMax(0.0));
+    append(out0, id + "-", c0.cwiseMin(0.0));
+    append(out1, id + "-", c1.cwiseMin(0.0));
+  }
+  y0 = std::move(out0);
+  y1 = std::move(out1);
+}
+
 /// The two tables' factors y, d, B; a category whose total is 0 (to rounding) in one table
 /// takes the other's product structure, one that is 0 in both is dropped.
-void demand_factors(const FinalDemandCategories& y0, const FinalDemandCategories& y1, SdaFactors& f0, SdaFactors& f1,
+void demand_factors(FinalDemandCategories y0, FinalDemandCategories y1, SdaFactors& f0, SdaFactors& f1,
                     std::vector<std::string>& categories) {
-  f0.level = y0.y.sum();
-  f1.level = y1.y.sum();
   for (const auto* t : {&y0, &y1})
     if (t->y.sum() == 0)
       throw_bad_input(t->source, "demand", "total final demand is 0: its mix and product structure (shares) are not defined");
+  split_cancelling(y0, y1);
+  f0.level = y0.y.sum();
+  f1.level = y1.y.sum();
   const VectorXd c0 = y0.y.colwise().sum().transpose(), c1 = y1.y.colwise().sum().transpose();
   const double tiny0 = 1e-12 * y0.y.cwiseAbs().sum(), tiny1 = 1e-12 * y1.y.cwiseAbs().sum();
   std::vector<Index> kept;

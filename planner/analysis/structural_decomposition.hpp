@@ -14,7 +14,9 @@
 // Dietzenbacher–Los estimate is their average (Muradov 2021, J. Econ. Structures 10:16, for
 // the general N-factor polar forms); `all_orderings` averages over all 4! = 24 orderings.
 // A category whose total is 0 in one table has no product structure there: it takes the
-// other table's (its structure effect is then 0; its appearance is all mix).
+// other table's (its structure effect is then 0; its appearance is all mix). A category whose
+// entries cancel (a stock change up in one product, down in another) is split into its
+// positive and negative entries, "<id>+" and "<id>-", so that every share is defined.
 #include <Eigen/Dense>
 #include <string>
 #include <vector>
