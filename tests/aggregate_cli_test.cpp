@@ -108,7 +108,7 @@ TEST(DecomposeCli, JsonOfTwoModelFiles) {
   EXPECT_NEAR(j["average"]["demand_level"]["b"].get<double>(), 125.0 / 6, 1e-12);
   EXPECT_NEAR(j["polar_last"]["final_demand"]["a"].get<double>(), 40, 1e-12);
   const auto csv = run_cli("decompose " + (dir / "t0.toml").string() + " " + (dir / "t1.toml").string() + " --format csv");
-  EXPECT_NE(csv.out.find("sector,output_0,output_1,change,technology,final_demand,demand_level,demand_structure"), std::string::npos);
+  EXPECT_NE(csv.out.find("sector,output_0,output_1,change,technology,final_demand,demand_level,demand_mix,demand_structure"), std::string::npos);
   fs::remove_all(dir);
 }
 

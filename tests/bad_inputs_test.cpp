@@ -113,8 +113,9 @@ TEST(BadInputCatalogue, HasAtLeastFortyFailuresEachNamingAFileAndAPlace) {
   for (const Case& c : read_manifest()) {
     if (c.exit_code == 0) continue;
     ++failures;
-    // The fragment names the file (…toml / …csv) and a line or key after it.
-    const bool names_file = c.fragment.find(".toml") != std::string::npos || c.fragment.find(".csv") != std::string::npos;
+    // The fragment names the file (…toml / …csv / Eurostat's …tsv) and a line or key after it.
+    const bool names_file = c.fragment.find(".toml") != std::string::npos || c.fragment.find(".csv") != std::string::npos ||
+                            c.fragment.find(".tsv") != std::string::npos;
     EXPECT_TRUE(names_file) << c.file << ": the fragment should name the file: " << c.fragment;
   }
   EXPECT_GE(failures, 40);

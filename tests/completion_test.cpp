@@ -118,6 +118,9 @@ TEST(Completion, BashScriptHasEverySubcommandAndOption) {
   EXPECT_EQ(complete(script, "planner import su"), "sut");
   EXPECT_EQ(complete(script, "planner balance m.csv --method "), "auto ras gras");
   EXPECT_EQ(complete(script, "planner decompose a.toml b.toml --format "), "table csv json md");
+  EXPECT_EQ(complete(script, "planner import sut s.tsv u.tsv --layout "), "labelled eurostat");
+  EXPECT_EQ(complete(script, "planner decompose a.toml b.toml --pl"), "--plans");
+  EXPECT_TRUE(contains_word(complete(script, "planner aggregate m.toml --p"), "--plan"));
   fs::remove_all(dir);
 }
 

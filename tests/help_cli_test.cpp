@@ -37,4 +37,22 @@ TEST(HelpCli, ImportSutHelpNamesTheFourModels) {
     EXPECT_NE(r.out.find(text), std::string::npos) << text << " in:\n" << r.out;
 }
 
+// Issue #23's second round: the help of every new option says what it does and shows it.
+TEST(HelpCli, StatisticalOfficeOptionsAreTaught) {
+  struct Case {
+    std::string command;
+    std::vector<std::string> texts;
+  };
+  const Case cases[] = {
+      {"aggregate", {"--plan", "only part of a group", "--plan plans/"}},
+      {"decompose", {"--final-demand", "--plans", "mix", "--plans\n", "goes to by the plan's own balance"}},
+      {"import sut", {"--layout", "--geo", "--year", "--select", "naio_10_cp15", "--layout eurostat --geo DE --year 2015"}},
+  };
+  for (const auto& c : cases) {
+    const CliRun r = run_cli(c.command + " --help");
+    ASSERT_EQ(r.code, 0) << r.err;
+    for (const auto& t : c.texts) EXPECT_NE(r.out.find(t), std::string::npos) << t << " in " << c.command << " --help:\n" << r.out;
+  }
+}
+
 }  // namespace

@@ -158,7 +158,8 @@ void setup(CLI::App& app) {
   // --- sut ---
   struct SutArgs {
     SutFiles files;
-    std::string value_added, out, model = "D", negatives = "refuse";
+    std::string value_added, out, model = "D", negatives = "refuse", layout = "labelled", geo, year;
+    std::vector<std::string> select;
     bool force = false;
     SutOptions options;
   };
@@ -175,18 +176,31 @@ void setup(CLI::App& app) {
       "product (transformed to industries by C and D); value added by industry (transformed to\n"
       "products by A and B) becomes the model's value-added resources. A and C need a square,\n"
       "invertible S and can give negative flows: they are reported (count, largest, where) and\n"
-      "refused unless --negatives zero. Supply and use must list the same products and industries.");
+      "refused unless --negatives zero. Supply and use must list the same products and industries.\n"
+      "--layout eurostat reads Eurostat's SDMX-TSV files as downloaded (naio_10_cp15 supply, and\n"
+      "naio_10_cp1610 use at basic prices, or cp16) for one --geo and --year: products are the\n"
+      "CPA_… codes, industries the codes both tables share (totals and valuation columns left\n"
+      "out), final demand the use table's P3_S13, P3_S14, P3_S15, P51G, P52, P53 and P6 columns.");
   sut->footer(
       "Examples:\n"
       "  planner import sut supply.csv use.csv --final-demand final.csv --out models/siot\n"
       "  planner import sut supply.csv use.csv --final-demand final.csv --value-added va.csv --model B --out models/pxp\n"
+      "  planner import sut naio_10_cp15.tsv naio_10_cp1610.tsv --layout eurostat --geo DE --year 2015 --out models/de15\n"
       "Layouts (labelled CSV, first cell of the header free): supply and use `product,<industries>`;\n"
-      "final demand `product,<categories>`; value added `component,<industries>`.");
+      "final demand `product,<categories>`; value added `component,<industries>`. Eurostat: a header\n"
+      "`freq,unit,stk_flow,ind_impv,prd_amo,geo\\TIME_PERIOD` then year columns, cells `12.3`, `12.3 e`\n"
+      "or `:` (missing: refused); dimensions with several codes take unit = MIO_EUR, stk_flow = TOTAL\n"
+      "unless --select names another.");
   sut->add_option("SUPPLY", sa->files.supply, "supply table S: products × industries, ≥ 0")->required()->check(CLI::ExistingFile);
   sut->add_option("USE", sa->files.use, "use table U: products × industries, ≥ 0")->required()->check(CLI::ExistingFile);
-  sut->add_option("--final-demand", sa->files.final_demand, "final demand Y: products × categories")
-      ->required()
+  sut->add_option("--final-demand", sa->files.final_demand, "final demand Y: products × categories (labelled layout)")
       ->check(CLI::ExistingFile);
+  sut->add_option("--layout", sa->layout, "labelled (CSV, products × industries) or eurostat (SDMX-TSV as downloaded)")
+      ->check(CLI::IsMember({"labelled", "eurostat"}))
+      ->capture_default_str();
+  sut->add_option("--geo", sa->geo, "Eurostat layout: the country code, e.g. DE");
+  sut->add_option("--year", sa->year, "Eurostat layout: the year (a TIME_PERIOD column), e.g. 2015");
+  sut->add_option("--select", sa->select, "Eurostat layout: DIM=CODE for a dimension with several codes, e.g. unit=MIO_NAC");
   sut->add_option("--value-added", sa->value_added, "value added W: components × industries (default: one row, g − inputs)")
       ->check(CLI::ExistingFile);
   sut->add_option("--model", sa->model, "A, B (product-by-product) or C, D (industry-by-industry)")
@@ -200,6 +214,23 @@ void setup(CLI::App& app) {
   sut->add_option("--name", sa->options.name, "model name");
   sut->add_option("--unit", sa->options.unit, "unit of the tables' values, e.g. \"million EUR\"");
   sut->callback([sa] {
+    if (sa->layout == "eurostat") {
+      if (sa->geo.empty() || sa->year.empty()) throw CLI::ValidationError("--layout eurostat", "needs --geo and --year");
+      if (!sa->files.final_demand.empty() || !sa->value_added.empty())
+        throw CLI::ValidationError("--layout eurostat", "takes final demand from the use table: drop --final-demand and --value-added");
+      EurostatSelection sel{sa->geo, sa->year, {}};
+      for (const auto& s : sa->select) {
+        const auto eq = s.find('=');
+        if (eq == std::string::npos || eq == 0 || eq + 1 == s.size())
+          throw CLI::ValidationError("--select", fmt::format("expected DIM=CODE, got \"{}\"", s));
+        sel.select[s.substr(0, eq)] = s.substr(eq + 1);
+      }
+      sa->files.eurostat = sel;
+    } else {
+      if (sa->files.final_demand.empty()) throw CLI::ValidationError("--final-demand", "is required (labelled layout)");
+      if (!sa->geo.empty() || !sa->year.empty() || !sa->select.empty())
+        throw CLI::ValidationError("--geo/--year/--select", "apply to --layout eurostat only");
+    }
     if (!sa->value_added.empty()) sa->files.value_added = sa->value_added;
     const char m = static_cast<char>(std::toupper(static_cast<unsigned char>(sa->model[0])));
     sa->options.model = m == 'A' ? analysis::SutModel::a : m == 'B' ? analysis::SutModel::b

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "planner/io/csv_cells.hpp"
 #include "planner/model/error.hpp"
@@ -56,25 +57,127 @@ std::vector<std::string> ids_of(const std::vector<std::string>& labels, const ch
   return ids;
 }
 
+/// The tables as read, from either layout.
+struct SutTables {
+  LabelledCsv supply, use, final_demand;
+  std::optional<LabelledCsv> value_added;
+  std::string final_demand_name;
+  std::vector<std::string> notes;
+};
+
+SutTables read_labelled(const SutFiles& f) {
+  SutTables t;
+  t.supply = read_labelled_lines(f.supply, /*nonnegative=*/true);
+  t.use = read_labelled_lines(f.use, /*nonnegative=*/true);
+  t.final_demand = read_labelled_lines(f.final_demand, /*nonnegative=*/false);
+  t.final_demand_name = f.final_demand.string();
+  if (f.value_added) t.value_added = read_labelled_lines(*f.value_added, /*nonnegative=*/false);
+  return t;
+}
+
+/// Codes of a Eurostat industry dimension that are totals or valuation columns, not industries.
+bool eurostat_aggregate(const std::string& code) {
+  static const std::set<std::string> codes{"TOTAL", "P1", "TS_BP", "TS_PP", "TU", "TFU", "IMP", "P7", "OTTM", "D21X31"};
+  return codes.count(code) > 0;
+}
+
+bool eurostat_product(const std::string& code) { return code.rfind("CPA_", 0) == 0 && code != "CPA_TOTAL"; }
+
+/// `slice` restricted to `rows` × `cols` (cells without a series 0, counted in `absent`); a cell
+/// < 0 is an error naming its line when `nonnegative`.
+LabelledCsv sub_table(const EurostatSlice& slice, const std::string& file, const std::vector<std::string>& rows,
+                      const std::vector<std::string>& cols, bool nonnegative, int& absent) {
+  const auto& m = slice.table.matrix;
+  auto index = [](const std::vector<std::string>& ids) {
+    std::map<std::string, Index> at;
+    for (std::size_t k = 0; k < ids.size(); ++k) at[ids[k]] = static_cast<Index>(k);
+    return at;
+  };
+  const auto r_at = index(m.rows), c_at = index(m.cols);
+  LabelledCsv out;
+  out.matrix.rows = rows;
+  out.matrix.cols = cols;
+  out.matrix.data = MatrixXd::Zero(static_cast<Index>(rows.size()), static_cast<Index>(cols.size()));
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const auto r = r_at.find(rows[i]);
+    out.row_lines.push_back(r == r_at.end() ? 0 : slice.table.row_lines[static_cast<std::size_t>(r->second)]);
+    if (r == r_at.end()) {
+      absent += static_cast<int>(cols.size());
+      continue;
+    }
+    for (std::size_t j = 0; j < cols.size(); ++j) {
+      const auto c = c_at.find(cols[j]);
+      if (!slice.line_of.count({rows[i], cols[j]})) ++absent;
+      if (c == c_at.end()) continue;
+      const double v = m.data(r->second, c->second);
+      if (nonnegative && v < 0)
+        throw_bad_input(file, fmt::format("line {}", slice.line_of.at({rows[i], cols[j]})),
+                        fmt::format("{} × {} is {}: supply and use must be ≥ 0", rows[i], cols[j], v));
+      out.matrix.data(static_cast<Index>(i), static_cast<Index>(j)) = v;
+    }
+  }
+  return out;
+}
+
+SutTables read_eurostat(const SutFiles& f) {
+  const EurostatSelection& sel = *f.eurostat;
+  const std::vector<std::string> products_dim{"prd_", "prod_"}, industries_dim{"ind_", "induse"};
+  const EurostatSlice s = read_eurostat_slice(f.supply, sel, products_dim, industries_dim);
+  const EurostatSlice u = read_eurostat_slice(f.use, sel, products_dim, industries_dim);
+  const std::string sn = f.supply.string(), un = f.use.string();
+  std::vector<std::string> products, use_products, industries, categories;
+  for (const auto& p : s.table.matrix.rows)
+    if (eurostat_product(p)) products.push_back(p);
+  for (const auto& p : u.table.matrix.rows)
+    if (eurostat_product(p)) use_products.push_back(p);
+  const auto& use_cols = u.table.matrix.cols;
+  for (const auto& c : s.table.matrix.cols)
+    if (!eurostat_aggregate(c) && std::find(use_cols.begin(), use_cols.end(), c) != use_cols.end()) industries.push_back(c);
+  for (const auto& c : eurostat_final_uses())
+    if (std::find(use_cols.begin(), use_cols.end(), c) != use_cols.end()) categories.push_back(c);
+  if (products.empty()) throw_bad_input(sn, "", fmt::format("no product (CPA_…) rows in {} for {} {}", s.row_dim, sel.geo, sel.period));
+  if (industries.empty())
+    throw_bad_input(un, "", fmt::format("no industry of {} is also a column of the use table ({})", sn, u.col_dim));
+  if (categories.empty())
+    throw_bad_input(un, "", fmt::format("no final-use column ({}) in the use table", fmt::join(eurostat_final_uses(), ", ")));
+  SutTables t;
+  int absent = 0;
+  t.supply = sub_table(s, sn, products, industries, true, absent);
+  t.use = sub_table(u, un, use_products, industries, true, absent);
+  t.final_demand = sub_table(u, un, use_products, categories, false, absent);
+  t.final_demand_name = un;
+  if (absent > 0)
+    t.notes.push_back(fmt::format("{} cells of supply, use and final demand for {} {} have no series in the files (Eurostat "
+                                  "leaves out series without data): taken as 0",
+                                  absent, sel.geo, sel.period));
+  return t;
+}
+
 }  // namespace
+
+const std::vector<std::string>& eurostat_final_uses() {
+  static const std::vector<std::string> codes{"P3_S13", "P3_S14", "P3_S15", "P51G", "P52", "P53", "P6"};
+  return codes;
+}
 
 SutImport import_sut(const SutFiles& f, const SutOptions& o) {
   const std::string supply_name = f.supply.string(), use_name = f.use.string();
-  const LabelledCsv s_csv = read_labelled_lines(f.supply, /*nonnegative=*/true);
-  const LabelledCsv u_csv = read_labelled_lines(f.use, /*nonnegative=*/true);
+  const SutTables tables = f.eurostat ? read_eurostat(f) : read_labelled(f);
+  const LabelledCsv& s_csv = tables.supply;
+  const LabelledCsv& u_csv = tables.use;
   const auto& products = s_csv.matrix.rows;
   const auto& industries = s_csv.matrix.cols;
   const MatrixXd s = s_csv.matrix.data;
   const MatrixXd u = reorder(u_csv, use_name, products, &industries, supply_name, "product", "industry");
-  const LabelledCsv y_csv = read_labelled_lines(f.final_demand, /*nonnegative=*/false);
-  const MatrixXd y = reorder(y_csv, f.final_demand.string(), products, nullptr, supply_name, "product", "");
+  const MatrixXd y = reorder(tables.final_demand, tables.final_demand_name, products, nullptr, supply_name, "product", "");
 
   SutImport out;
   ImportedModel& m = out.model;
+  m.notes = tables.notes;
   MatrixXd w;
   std::vector<std::string> w_labels;
-  if (f.value_added) {
-    const LabelledCsv w_csv = read_labelled_lines(*f.value_added, /*nonnegative=*/false);
+  if (tables.value_added) {
+    const LabelledCsv& w_csv = *tables.value_added;
     // Value added is rows × industries: reorder its columns by transposing around `reorder`.
     LabelledCsv t;
     t.header_line = w_csv.header_line;
@@ -116,8 +219,9 @@ SutImport import_sut(const SutFiles& f, const SutOptions& o) {
   m.name = o.name.empty() ? f.supply.stem().string() + " (SUT, model " + analysis::describe(o.model) + ")" : o.name;
   m.unit = o.unit;
   m.source = fmt::format("supply {}, use {}, final demand {}{}; Eurostat Manual (2008) ch. 11 model {}", supply_name, use_name,
-                         f.final_demand.string(), f.value_added ? ", value added " + f.value_added->string() : "",
+                         tables.final_demand_name, f.value_added ? ", value added " + f.value_added->string() : "",
                          analysis::describe(o.model));
+  if (f.eurostat) m.source += fmt::format(" (Eurostat SDMX-TSV, geo {}, {})", f.eurostat->geo, f.eurostat->period);
   m.flows = z;
   const Eigen::VectorXd demand = t.final_demand.rowwise().sum();
   const Eigen::VectorXd x = z.rowwise().sum() + demand;

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "planner/analysis/supply_use.hpp"
+#include "planner/io/eurostat_tsv.hpp"
 #include "planner/io/import_model.hpp"
 
 namespace planner {
@@ -17,9 +18,17 @@ namespace planner {
 struct SutFiles {
   std::filesystem::path supply;        ///< S: products × industries, ≥ 0
   std::filesystem::path use;           ///< U: products × industries, ≥ 0
-  std::filesystem::path final_demand;  ///< Y: products × final-demand categories
+  std::filesystem::path final_demand;  ///< Y: products × final-demand categories (labelled layout)
   std::optional<std::filesystem::path> value_added;  ///< W: components × industries; default g − 1ᵀU
+  /// Eurostat's SDMX-TSV layout (eurostat_tsv.hpp): supply = naio_10_cp15, use = naio_10_cp1610
+  /// (or cp16); Y is the use table's final-use columns, W defaults to g − 1ᵀU.
+  std::optional<EurostatSelection> eurostat;
 };
+
+/// Final-use codes of Eurostat's use tables taken as final-demand categories (ESA 2010):
+/// consumption of government, households and NPISHs, gross fixed capital formation, changes in
+/// inventories, valuables, exports. Their totals (P3, P5, TFU …) are not categories.
+const std::vector<std::string>& eurostat_final_uses();
 
 struct SutOptions {
   analysis::SutModel model = analysis::SutModel::d;
@@ -37,7 +46,9 @@ struct SutImport {
 /// line for a negative supply or use cell, supply and use with different products or
 /// industries, final demand or value added whose labels do not match, and (unless
 /// `zero_negatives`) a model A or C table with negative cells — naming their count, the
-/// largest and where it is.
+/// largest and where it is. In the Eurostat layout products are the `CPA_…` codes, industries
+/// the codes of both tables' industry dimension that are not totals or valuation columns, and
+/// a `:` cell, an unknown geo or year is an error naming the file and line.
 SutImport import_sut(const SutFiles& files, const SutOptions& options);
 
 }  // namespace planner
