@@ -93,21 +93,22 @@ TEST(CounterfactualPlans, ConsumerGoodsPerHeadIsInfeasibleInThisModel) {
 }
 
 // The numbers docs/counterfactuals.md prints from `planner compare --format json`: λ by 1932/33
-// and by 1932 (3 decimals: ±5e-4), and the 1932 outputs with the goals due in 1932 (1 decimal).
+// and by 1932 (3 decimals: ±5e-4), the 1932 outputs with the goals due in 1932 (1 decimal) and
+// consumer goods in the goal year (million rubles, no decimals: ±0.5).
 TEST(CounterfactualPlans, NumbersTheDocsQuote) {
   struct Row {
     std::string file;
-    double lambda, lambda_1932, coal, pig_iron, electricity, grain;
+    double lambda, lambda_1932, coal, pig_iron, electricity, grain, consumer_goods_1933;
   };
   const std::vector<Row> rows = {
-      {"plans/fyp1-gosplan-optimal.toml", 0.818, 0.725, 54.3, 7.2, 15.9, 72.3},
-      {kCollectivised, 0.781, 0.720, 54.0, 7.2, 15.8, 66.3},
-      {kHerdKept, 0.853, 0.731, 54.8, 7.3, 16.1, 72.3},
-      {kNep, 0.853, 0.731, 54.8, 7.3, 16.1, 72.3},
-      {kBukharin, 0.675, 0.645, 45.7, 4.3, 6.5, 73.9},
-      {kFloor, 0.682, 0.684, 51.3, 6.8, 15.0, 71.2},
-      {"plans/fyp1-revised-1930.toml", 0.600, 0.602, 54.2, 10.2, 13.3, 72.3},
-      {kEscalation, 0.595, 0.602, 54.2, 10.2, 13.2, 66.3},
+      {"plans/fyp1-gosplan-optimal.toml", 0.818, 0.725, 54.3, 7.2, 15.9, 72.3, 8308},
+      {kCollectivised, 0.781, 0.720, 54.0, 7.2, 15.8, 66.3, 8285},
+      {kHerdKept, 0.853, 0.731, 54.8, 7.3, 16.1, 72.3, 8310},
+      {kNep, 0.853, 0.731, 54.8, 7.3, 16.1, 72.3, 8310},
+      {kBukharin, 0.675, 0.645, 45.7, 4.3, 6.5, 73.9, 11740},
+      {kFloor, 0.682, 0.684, 51.3, 6.8, 15.0, 71.2, 8288},
+      {"plans/fyp1-revised-1930.toml", 0.600, 0.602, 54.2, 10.2, 13.3, 72.3, 8490},
+      {kEscalation, 0.595, 0.602, 54.2, 10.2, 13.2, 66.3, 8428},
   };
   std::string args = "compare --format json";
   for (const auto& r : rows) args += " " + r.file;
@@ -133,6 +134,11 @@ TEST(CounterfactualPlans, NumbersTheDocsQuote) {
     EXPECT_NEAR(by_1932["pig_iron"], row.pig_iron, 0.05) << row.file;
     EXPECT_NEAR(by_1932["electricity"], row.electricity, 0.05) << row.file;
     EXPECT_NEAR(by_1932["grain"], row.grain, 0.05) << row.file;
+    for (const auto& p : plan.at("products")) {
+      if (p.at("id") == "consumer_goods") {
+        EXPECT_NEAR(double(p.at("feasible")), row.consumer_goods_1933, 0.5) << row.file;
+      }
+    }
   }
 }
 
