@@ -108,10 +108,10 @@ Objective read_objective(const Fields& f, const Plan& plan, bool allow_then) {
   return o;
 }
 
-/// [demand]: listed sectors override the model's demand; others keep it.
-/// [demand]: `sector = number` (every demand year) or `sector = [year 0, year 1, …]` (a path,
-/// years past its end repeat its last value). A path's first plan year also goes into the
-/// override vector, so views of one number per sector (plan edits, sweeps) still see one.
+/// [demand]: listed sectors override the model's demand; others keep it. `sector = number`
+/// (every demand year) or `sector = [year 0, year 1, …]` (a path, years past its end repeat its
+/// last value). A path's first plan year also goes into the override vector, so views of one
+/// number per sector (plan edits, sweeps) still see one.
 void read_demand(const Fields& top, Plan& plan) {
   auto table = top.table("demand");
   if (!table) return;
