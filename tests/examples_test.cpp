@@ -29,7 +29,8 @@ const std::string kCli = PLANNER_CLI;
 /// Every example folder, in the order the user guide lists them.
 const std::vector<std::string> kExamples = {"miller-blair-2sector", "eurostat-germany-1995", "feldman-growth",
                                             "williams-planning", "first-five-year-plan", "how-sure-first-plan",
-                                            "serve-coursework", "kantorovich-plywood", "non-substitution", "sut-to-model"};
+                                            "serve-coursework", "kantorovich-plywood", "non-substitution", "sut-to-model",
+                                            "counterfactual-first-plan"};
 
 struct ScriptRun {
   int exit_code = -1;
@@ -291,6 +292,40 @@ TEST(ExamplesTest, FirstFiveYearPlanGoalsFeasibleActual) {
     }
     EXPECT_TRUE(floor_scenario) << file << ": no no-consumption-floor re-solve";
   }
+}
+
+// The First Plan's counterfactuals: λ and λ by 1932 as its README prints them (3 decimals:
+// ±5e-4), and the NEP run's horses doing all the grain work with the herd kept.
+TEST(ExamplesTest, CounterfactualFirstPlanVerdicts) {
+  const ScriptRun& run = example("counterfactual-first-plan");
+  ASSERT_EQ(run.exit_code, 0) << run.output;
+  const std::string text = section(run.output, "json");
+  ASSERT_FALSE(text.empty()) << run.output;
+  const nlohmann::json report = nlohmann::json::parse(text);
+  const std::map<std::string, std::pair<double, double>> lambda = {
+      {"models/ussr-1928-techniques/fyp1-gosplan-optimal.toml", {0.781, 0.720}},
+      {"plans/counterfactual/nep-continued.toml", {0.853, 0.731}},
+      {"plans/counterfactual/bukharin-balanced.toml", {0.675, 0.645}},
+      {"plans/counterfactual/consumption-floor.toml", {0.682, 0.684}},
+      {"plans/counterfactual/escalation-1930.toml", {0.595, 0.602}}};
+  ASSERT_EQ(report.at("plans").size(), lambda.size());
+  for (const auto& plan : report.at("plans")) {
+    const std::string file = plan.at("file");
+    ASSERT_TRUE(lambda.count(file)) << file;
+    EXPECT_NEAR(double(plan.at("fulfilment")), lambda.at(file).first, 5e-4) << file;
+    bool by_1932 = false;
+    for (const auto& s : plan.at("scenarios")) {
+      if (s.at("id") != "by-1932") continue;
+      by_1932 = true;
+      EXPECT_NEAR(double(s.at("fulfilment")), lambda.at(file).second, 5e-4) << file;
+    }
+    EXPECT_TRUE(by_1932) << file;
+  }
+  // The README: "horses do all the work; no tractor is built".
+  const std::string nep = section(run.output, "nep");
+  EXPECT_NE(nep.find("Fulfilment λ = 0.852565"), std::string::npos) << nep;
+  EXPECT_NE(nep.find("grain: grain_by_tractors              0.000 (0%)     0.000 (0%)     0.000 (0%)     0.000 (0%)     0.000 (0%)     0.000 (0%)"),
+            std::string::npos) << nep;
 }
 
 // Germany 1995 as supply and use tables (diagonal supply: the published table is product by

@@ -1,4 +1,4 @@
-// Tests of planner/io/plan_overrides.cpp: a plan's [capacity], [technical] and [capital]
+// Tests of planner/io/plan_overrides.cpp: a plan's [capacity], [export_limit], [technical] and [capital]
 // tables override its model's numbers (issue 21), and only where they say.
 #include "planner/io/plan_overrides.hpp"
 
@@ -57,6 +57,24 @@ TEST(PlanOverrides, CapacityOnlyWhereTheModelHasOne) {
   expect_bad_input([&] {
     parse_plan("model = \"model.toml\"\nyears = 2\n[objective]\nkind = \"max-output\"\n[capacity]\nsec1 = 5.0\n", "plan.toml", dir);
   }, {"capacity.sec1", "has no capacity in the model"});
+}
+
+// [export_limit] changes one sector's export limit of the USSR model (grain 5.8 Mt, oil 5.0 Mt)
+// and nothing else; a sector the model lets nobody export is an error.
+TEST(PlanOverrides, ExportLimitOnlyWhereTheModelHasAnExportPrice) {
+  const auto dir = std::filesystem::path(PLANNER_SOURCE_DIR) / "models/ussr-1928";
+  const std::string head = "model = \"model.toml\"\nyears = 5\n[objective]\nkind = \"max-capacity\"\n";
+  const Economy model = read_model(dir / "model.toml");
+  const Plan p = parse_plan(head + "[export_limit]\ngrain = 2.0\n", "plan.toml", dir);
+  const auto grain = *model.sector_index("grain"), oil = *model.sector_index("oil");
+  EXPECT_EQ(*model.sectors[grain].export_limit, 5.8);
+  EXPECT_EQ(*p.economy.sectors[grain].export_limit, 2.0);
+  EXPECT_EQ(*p.economy.sectors[oil].export_limit, *model.sectors[oil].export_limit);
+  EXPECT_EQ(*p.economy.sectors[grain].export_price, *model.sectors[grain].export_price);
+  expect_bad_input([&] { parse_plan(head + "[export_limit]\ncoal = 2.0\n", "plan.toml", dir); },
+                   {"plan.toml:line 6: export_limit.coal", "no export_price in the model"});
+  expect_bad_input([&] { parse_plan(head + "[export_limit]\ngrain = -1.0\n", "plan.toml", dir); },
+                   {"line 6: export_limit.grain", "≥ 0"});
 }
 
 }  // namespace

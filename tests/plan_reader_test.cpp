@@ -9,6 +9,7 @@
 #include <functional>
 #include <initializer_list>
 
+#include "planner/lp/plan_lp_builder.hpp"
 #include "planner/model/error.hpp"
 
 namespace planner {
@@ -114,6 +115,28 @@ TEST(PlanReader, TopLevelKeys) {
   expect_plan_error("model = \"model.toml\"\nyears = 5\n", {"missing [objective]", "max-capacity"});
   expect_plan_error("terminal = \"steady\"\n" + plan(""), {"line 1: terminal", "\"steady-state\" or \"none\""});
   expect_plan_error("terminal_capacity_bound = \"yes\"\n" + plan(""), {"terminal_capacity_bound", "true or false"});
+}
+
+// A [demand] list is the demand year by year (0, 1, …), its last value repeated after its end;
+// a number beside it keeps meaning every demand year (docs/file-formats.md, "[demand]").
+TEST(PlanReader, DemandByYear) {
+  Plan p = parse("demand_years = [0, 1, 2, 3, 4, 5]\n" + plan("[demand]\ncoal = [1.0, 2.0, 3.5]\nsteel = 7.0\n"));
+  ASSERT_EQ(p.demand_paths.size(), 3u);
+  EXPECT_EQ(p.demand_paths[0], (std::vector<double>{1.0, 2.0, 3.5}));
+  EXPECT_TRUE(p.demand_paths[1].empty());
+  const std::vector<double> coal = {1.0, 2.0, 3.5, 3.5, 3.5, 3.5};
+  for (int t = 0; t <= 5; ++t) {
+    EXPECT_EQ(lp::plan_demand(p, 0, t), coal[static_cast<std::size_t>(t)]) << "year " << t;
+    EXPECT_EQ(lp::plan_demand(p, 1, t), 7.0) << "year " << t;
+    EXPECT_EQ(lp::plan_demand(p, 2, t), 30.0) << "year " << t;  // the model's transport demand
+  }
+  EXPECT_EQ((*p.demand_override)[0], 2.0);  // one number per sector for edits and sweeps: plan year 1
+  // Outside the demand years the list gives nothing, as a number does.
+  Plan q = parse(plan("[demand]\ncoal = [1.0, 2.0]\n"));
+  EXPECT_EQ(lp::plan_demand(q, 0, 0), 0.0);
+  EXPECT_EQ(lp::plan_demand(q, 0, 4), 2.0);
+  expect_plan_error(plan("[demand]\ncoal = [1.0, -2.0]\n"), {"line 6: demand.coal", "coal[1]", "≥ 0, got -2"});
+  expect_plan_error(plan("[demand]\ncoal = []\n"), {"line 6: demand.coal", "non-empty list"});
 }
 
 TEST(PlanReader, DemandYears) {

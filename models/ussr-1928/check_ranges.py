@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""Check the uncertainty ranges of the USSR 1927/28 model, its Five-Year-Plan files and the
-variant with choices of technique (../ussr-1928-techniques).
+"""Check the uncertainty ranges of the USSR 1927/28 model, its Five-Year-Plan files, the
+variant with choices of technique (../ussr-1928-techniques) and the counterfactual plans
+(../../plans/counterfactual).
 
 Usage: python3 check_ranges.py            (from any directory; python3 standard library only)
 
@@ -28,6 +29,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 MODEL = os.path.join(HERE, "model.toml")
 PLANS_DIR = os.path.normpath(os.path.join(HERE, "..", "..", "plans"))
 VARIANT_DIR = os.path.normpath(os.path.join(HERE, "..", "ussr-1928-techniques"))
+COUNTERFACTUAL_DIR = os.path.join(PLANS_DIR, "counterfactual")
 PLAN_PATTERN = re.compile(r"^(fyp1-.*|fyp2|fyp3)\.toml$")
 
 DISTS = {"uniform", "triangular", "normal", "lognormal"}
@@ -212,6 +214,9 @@ def main():
     # The variant with choices of technique (issue 19) extends this model: its model and plans too.
     if os.path.isdir(VARIANT_DIR):
         files += sorted(os.path.join(VARIANT_DIR, f) for f in os.listdir(VARIANT_DIR) if f.endswith(".toml"))
+    # The counterfactual plans on that variant (NEP, Bukharin, 1930, consumption floor).
+    if os.path.isdir(COUNTERFACTUAL_DIR):
+        files += sorted(os.path.join(COUNTERFACTUAL_DIR, f) for f in os.listdir(COUNTERFACTUAL_DIR) if f.endswith(".toml"))
     per_file = []
     for path in files:
         before = uncertain

@@ -28,6 +28,20 @@ void apply_capacities(const Fields& top, Economy& e) {
   }
 }
 
+/// [export_limit]: the most of a sector that may be sold abroad each year; only where the model
+/// gives an export price (a limit on a good nobody may export would mean nothing) — a market
+/// that takes less grain than requisitioning gave, say (plans/counterfactual/).
+void apply_export_limits(const Fields& top, Economy& e) {
+  auto table = top.table("export_limit");
+  if (!table) return;
+  for (auto&& [k, node] : table->table()) {
+    const std::string id(k.str());
+    Sector& s = e.sectors[sector_or_fail(*table, id, e)];
+    if (!s.export_price) table->fail(id, fmt::format("sector \"{}\" has no export_price in the model, so no exports to limit", id));
+    s.export_limit = *table->nonnegative(id);
+  }
+}
+
 /// [technical] / [capital]: `row = { col = value }`, each a coefficient ≥ 0.
 void apply_coefficients(const Fields& top, const char* key, const Economy& e, Eigen::MatrixXd& m) {
   auto table = top.table(key);
@@ -48,6 +62,7 @@ void apply_coefficients(const Fields& top, const char* key, const Economy& e, Ei
 
 void apply_model_overrides(const Fields& top, Economy& e) {
   apply_capacities(top, e);
+  apply_export_limits(top, e);
   apply_coefficients(top, "technical", e, e.technical);
   apply_coefficients(top, "capital", e, e.capital);
 }

@@ -2,7 +2,7 @@
 // resolves objective, goals and actuals. Errors name the plan file, line and key.
 //
 // Keys: name, description, model, years, terminal, terminal_capacity_bound, free_disposal,
-// demand_years, [objective], [objective.then], [demand], [resources.<id>], [capacity], [technical],
+// demand_years, [objective], [objective.then], [demand], [resources.<id>], [capacity], [export_limit], [technical],
 // [capital] (plan_overrides.hpp), [goals], [actual].
 //
 // Choices where the spec is silent:
@@ -20,7 +20,7 @@
 //   max-consumption. max-fulfilment and min-shortfall need at least one goal.
 // - [demand] overrides only the sectors it lists; unlisted sectors keep the model's demand.
 //   The overridden vector is Plan::demand_override; the terminal steady state still uses the
-//   model's own demand.
+//   model's own demand. A list gives the demand year by year (0, 1, …; Plan::demand_paths).
 // - [resources.<id>] takes `available = number | [list]` or `unlimited = true` (one of them)
 //   and is applied to plan.economy.resources directly; [processes.<id>] likewise takes
 //   `capacity = number | [list]` or `unlimited = true` for a technique (docs/file-formats.md).
@@ -108,19 +108,30 @@ Objective read_objective(const Fields& f, const Plan& plan, bool allow_then) {
   return o;
 }
 
-/// [demand]: listed sectors override the model's demand; others keep it.
-std::optional<std::vector<double>> read_demand(const Fields& top, const Economy& e) {
+/// [demand]: listed sectors override the model's demand; others keep it. `sector = number`
+/// (every demand year) or `sector = [year 0, year 1, …]` (a path, years past its end repeat its
+/// last value). A path's first plan year also goes into the override vector, so views of one
+/// number per sector (plan edits, sweeps) still see one.
+void read_demand(const Fields& top, Plan& plan) {
   auto table = top.table("demand");
-  if (!table) return std::nullopt;
+  if (!table) return;
+  const Economy& e = plan.economy;
   std::vector<double> d;
   for (const auto& s : e.sectors) d.push_back(s.demand);
   for (auto&& [k, node] : table->table()) {
     const std::string id(k.str());
     auto i = e.sector_index(id);
     if (!i) table->fail(id, fmt::format("no sector \"{}\" in the model", id));
-    d[*i] = *table->nonnegative(id);
+    if (node.is_array()) {
+      auto path = *table->number_or_list(id);
+      d[*i] = path[std::min<std::size_t>(1, path.size() - 1)];
+      plan.demand_paths.resize(e.size());
+      plan.demand_paths[*i] = std::move(path);
+    } else {
+      d[*i] = *table->nonnegative(id);
+    }
   }
-  return d;
+  plan.demand_override = d;
 }
 
 /// `[<key>.<id>]` tables of `<limit> = number | [list]` or `unlimited = true` (exactly one):
@@ -220,7 +231,7 @@ Plan parse_plan(const std::string& toml_text, const std::string& name, const std
   const Fields top(doc, name, "");
   if (doc.empty()) top.fail("", "the file has no keys; expected a plan: model = \"…\", years = …, [objective] (spec §3)");
   top.allow_only({"name", "description", "model", "years", "terminal", "terminal_capacity_bound", "free_disposal", "demand_years",
-                  "second_stage", "objective", "demand", "resources", "processes", "capacity", "technical", "capital", "goals",
+                  "second_stage", "objective", "demand", "resources", "processes", "capacity", "export_limit", "technical", "capital", "goals",
                   "actual"});
   Plan plan;
   plan.file = name;
@@ -228,7 +239,7 @@ Plan parse_plan(const std::string& toml_text, const std::string& name, const std
   plan.description = top.string("description").value_or("");
   load_model(top, base_dir, plan);
   read_horizon(top, plan);
-  plan.demand_override = read_demand(top, plan.economy);
+  read_demand(top, plan);
   apply_overrides(top, plan.economy);
   apply_model_overrides(top, plan.economy);
 

@@ -290,6 +290,10 @@ double plan_demand(const Plan& plan, std::size_t sector, int year) {
   if (years.empty())
     for (int t = 1; t <= plan.years; ++t) years.push_back(t);
   if (std::find(years.begin(), years.end(), year) == years.end()) return 0.0;
+  if (sector < plan.demand_paths.size() && !plan.demand_paths[sector].empty()) {
+    const auto& path = plan.demand_paths[sector];
+    return path[std::min(static_cast<std::size_t>(std::max(year, 0)), path.size() - 1)];
+  }
   if (plan.demand_override && sector < plan.demand_override->size()) return (*plan.demand_override)[sector];
   return plan.economy.sectors[sector].demand;
 }

@@ -50,7 +50,8 @@ Eigen::VectorXd steady_state_output(const Economy& economy);
 /// activity columns that exist (the resource row, the resource objectives and the result add it).
 std::vector<Term> process_resource_terms(const Plan& plan, const PlanColumns& columns, std::size_t r, int t);
 
-/// Final demand d[i,t] of the plan: the override (or model demand) in demand years, else 0.
+/// Final demand d[i,t] of the plan: its [demand] list's year t, the override or the model's
+/// demand in demand years, else 0.
 double plan_demand(const Plan& plan, std::size_t sector, int year);
 
 /// Adds the variables and rows `objective` needs to `b` and returns its costs (sized to b's columns).

@@ -106,6 +106,7 @@ void set_plan_value(Plan& plan, const std::string& key, double value) {
       plan.demand_override = d;
     }
     (*plan.demand_override)[i] = value;
+    if (i < plan.demand_paths.size()) plan.demand_paths[i].clear();  // the swept number, not a [demand] list
     return;
   }
   if (parts.size() == 3 && parts[0] == "sectors" && (parts[2] == "capacity" || parts[2] == "stock" || parts[2] == "output")) {

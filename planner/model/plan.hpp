@@ -89,6 +89,10 @@ struct Plan {
   bool free_disposal = false;
   std::vector<int> demand_years;           ///< default 1…T
   std::optional<std::vector<double>> demand_override;  ///< per sector, plan years
+  /// Per sector, a `[demand]` list: the demand of years 0, 1, … (years past its end repeat its
+  /// last value), e.g. a floor that grows with the population; empty where the plan gives one
+  /// number or none (then demand_override or the model's demand holds in every demand year).
+  std::vector<std::vector<double>> demand_paths;
   Objective objective;
   std::optional<Objective> then;           ///< lexicographic second stage
   /// Second stage of a goal objective without `then` (plan key `second_stage`).

@@ -127,7 +127,10 @@ Plan without_consumption_floor(const Plan& plan) {
   Plan p = plan;
   bool base_year = std::find(p.demand_years.begin(), p.demand_years.end(), 0) != p.demand_years.end();
   if (base_year) p.demand_years = {0};
-  else p.demand_override = std::vector<double>(p.economy.size(), 0.0);
+  else {
+    p.demand_override = std::vector<double>(p.economy.size(), 0.0);
+    p.demand_paths.clear();  // a [demand] list would otherwise outrank the zeros
+  }
   return p;
 }
 

@@ -35,6 +35,8 @@ void hold_base_year_use(Plan& drawn, const Plan& nominal) {
     if (use(k) <= 0.0 || use0(k) <= 0.0 || x0 <= 0.0) continue;
     const double scale = (use0(k) / x0) * x / use(k);
     drawn.economy.technical.row(k) *= scale;
+    if (i < drawn.demand_paths.size())
+      for (double& d : drawn.demand_paths[i]) d *= scale;
     if (drawn.demand_override && i < drawn.demand_override->size())
       (*drawn.demand_override)[i] *= scale;
     else
