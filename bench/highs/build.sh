@@ -19,5 +19,5 @@ openblas=$(ls /usr/lib/x86_64-linux-gnu/openblas-pthread/libopenblas.so.0 /usr/l
 nice -n 19 cmake -S "$src" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DHIPO=ON -DBUILD_TESTING=OFF \
   -DBUILD_EXAMPLES=OFF -DZLIB=OFF -DBLA_VENDOR=OpenBLAS -DBLAS_LIBRARIES="$openblas" >"$build.configure.log" 2>&1 \
   || { tail -30 "$build.configure.log" >&2; exit 1; }
-nice -n 19 cmake --build "$build" -j 1 --target highs >"$build.build.log" 2>&1 || { tail -30 "$build.build.log" >&2; exit 1; }
-find "$build" -name highs -type f -perm -u+x | head -1
+nice -n 19 cmake --build "$build" -j 1 --target highs-bin >"$build.build.log" 2>&1 || { tail -30 "$build.build.log" >&2; exit 1; }
+echo "$build/bin/highs"
