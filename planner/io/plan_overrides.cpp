@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <optional>
 #include <string>
 
 namespace planner {
@@ -15,30 +16,22 @@ std::size_t sector_or_fail(const Fields& f, const std::string& id, const Economy
   return *i;
 }
 
-/// [capacity]: a sector's opening capacity; only where the model gives one (a capacity on a
-/// sector without would silently switch on a capacity limit the model never stated).
-void apply_capacities(const Fields& top, Economy& e) {
-  auto table = top.table("capacity");
+/// `[key] = { sector = value ≥ 0 }` sets `field` of each sector named, only where the model already
+/// gives `requires` (else `missing` says why not):
+/// - [capacity]: the opening capacity, only where the model gives one (a capacity on a sector
+///   without would silently switch on a capacity limit the model never stated);
+/// - [export_limit]: the most that may be sold abroad each year, only where the model gives an
+///   export price (a limit on a good nobody may export would mean nothing) — a market that takes
+///   less grain than requisitioning gave, say (plans/counterfactual/).
+void apply_sector_values(const Fields& top, const char* key, Economy& e, std::optional<double> Sector::*field,
+                         std::optional<double> Sector::*requires_, const char* missing) {
+  auto table = top.table(key);
   if (!table) return;
   for (auto&& [k, node] : table->table()) {
     const std::string id(k.str());
     Sector& s = e.sectors[sector_or_fail(*table, id, e)];
-    if (!s.capacity) table->fail(id, fmt::format("sector \"{}\" has no capacity in the model to override", id));
-    s.capacity = *table->nonnegative(id);
-  }
-}
-
-/// [export_limit]: the most of a sector that may be sold abroad each year; only where the model
-/// gives an export price (a limit on a good nobody may export would mean nothing) — a market
-/// that takes less grain than requisitioning gave, say (plans/counterfactual/).
-void apply_export_limits(const Fields& top, Economy& e) {
-  auto table = top.table("export_limit");
-  if (!table) return;
-  for (auto&& [k, node] : table->table()) {
-    const std::string id(k.str());
-    Sector& s = e.sectors[sector_or_fail(*table, id, e)];
-    if (!s.export_price) table->fail(id, fmt::format("sector \"{}\" has no export_price in the model, so no exports to limit", id));
-    s.export_limit = *table->nonnegative(id);
+    if (!(s.*requires_)) table->fail(id, fmt::format("sector \"{}\" {}", id, missing));
+    s.*field = *table->nonnegative(id);
   }
 }
 
@@ -61,8 +54,9 @@ void apply_coefficients(const Fields& top, const char* key, const Economy& e, Ei
 }  // namespace
 
 void apply_model_overrides(const Fields& top, Economy& e) {
-  apply_capacities(top, e);
-  apply_export_limits(top, e);
+  apply_sector_values(top, "capacity", e, &Sector::capacity, &Sector::capacity, "has no capacity in the model to override");
+  apply_sector_values(top, "export_limit", e, &Sector::export_limit, &Sector::export_price,
+                      "has no export_price in the model, so no exports to limit");
   apply_coefficients(top, "technical", e, e.technical);
   apply_coefficients(top, "capital", e, e.capital);
 }
