@@ -41,6 +41,7 @@ void setup(CLI::App& app) {
       "Examples:\n"
       "  planner tradeoff plans/fyp1-gosplan-optimal.toml\n"
       "  planner tradeoff plans/fyp1-gosplan-optimal.toml --heavy coal,steel,pig_iron --points 11\n"
+      "  planner tradeoff plans/fyp1-gosplan-optimal.toml --from 90   (close to the plan's own consumption)\n"
       "  planner tradeoff models/ussr-1928-techniques/fyp1-gosplan-optimal.toml --format csv --out frontier.csv\n"
       "  planner compare plans/fyp1-gosplan-optimal.toml --format html --out fyp1.html   (the chart)\n\n"
       "Formats: table (terminal), csv (one row per point, full precision), json (stable keys: points[]\n"
@@ -50,6 +51,7 @@ void setup(CLI::App& app) {
     std::vector<std::string> heavy, consumption;
     int points = 21;
     int year = 0;
+    double from = 0.0;
     SolverArgs solver;
     OutputOptions output;
   };
@@ -60,12 +62,14 @@ void setup(CLI::App& app) {
                   "consumption sectors whose demand scales (ids, comma-separated): default group \"consumption\"")
       ->delimiter(',');
   cmd->add_option("--points", args->points, "points on the grid, ≥ 2 (default 21)");
+  cmd->add_option("--from", args->from, "start the grid at this consumption index (e.g. 90) instead of the least allowed");
   cmd->add_option("--year", args->year, "plan year 1…T of the heavy output (default T, the goal year)");
   add_solver_options(*cmd, args->solver, /*tuning=*/false);
   add_output_options(*cmd, args->output, {"table", "csv", "json"});
   cmd->callback([args] {
     const Plan plan = read_plan(args->plan);
-    const lp::TradeoffSpec spec = lp::tradeoff_spec(plan, args->heavy, args->consumption, args->year, args->points);
+    lp::TradeoffSpec spec = lp::tradeoff_spec(plan, args->heavy, args->consumption, args->year, args->points);
+    spec.from = args->from / 100.0;
     const CostFrontier f = cost_frontier(plan, spec, to_solve_options(args->solver, verbosity().verbose));
     const std::string& format = args->output.format;
     emit(format == "json" ? cost_frontier_to_json(f).dump(2) + "\n" : format == "csv" ? cost_frontier_to_csv(f) : cost_frontier_to_text(f),

@@ -153,12 +153,12 @@ TradeoffFrontier tradeoff_frontier(const Plan& plan, const TradeoffSpec& spec, c
 
   // An even grid, and θ = 1 (the plan's own demand) where it falls inside: the frontier at the
   // plan's own consumption is then a point of it, not an interpolation.
-  const double span = f.max_consumption - f.min_consumption;
+  const double start = std::min(std::max(spec.from, f.min_consumption), f.max_consumption);
+  const double span = f.max_consumption - start;
   std::vector<double> levels;
-  for (int k = 0; k < spec.points; ++k)
-    levels.push_back(k + 1 == spec.points ? f.max_consumption : f.min_consumption + span * k / (spec.points - 1));
+  for (int k = 0; k < spec.points; ++k) levels.push_back(k + 1 == spec.points ? f.max_consumption : start + span * k / (spec.points - 1));
   const double tol = 1e-9 * std::max(1.0, f.max_consumption);
-  if (f.min_consumption < 1.0 - tol && 1.0 + tol < f.max_consumption &&
+  if (start < 1.0 - tol && 1.0 + tol < f.max_consumption &&
       std::none_of(levels.begin(), levels.end(), [&](double e) { return std::fabs(e - 1.0) <= tol; })) {
     levels.push_back(1.0);
     std::sort(levels.begin(), levels.end());

@@ -25,6 +25,7 @@ struct TradeoffSpec {
   std::vector<std::size_t> consumption;               ///< sectors whose plan-year demand is θ·d
   int year = 0;                                       ///< plan year 1…T of the heavy output
   int points = 21;                                    ///< grid points from θ_min to θ_max (≥ 2); θ = 1 is added inside
+  double from = 0.0;                                  ///< the grid starts at max(from, θ_min) (a closer look)
 };
 
 /// One point of the frontier.

@@ -40,6 +40,12 @@ CostFrontier cost_frontier(const Plan& plan, const lp::TradeoffSpec& spec, const
   f.min_consumption = t.min_consumption;
   f.max_consumption = t.max_consumption;
   f.points = std::move(t.points);
+  if (t.max_consumption > kNearFrom && spec.from < kNearFrom) {
+    lp::TradeoffSpec near = spec;
+    near.from = kNearFrom;
+    near.points = 11;
+    f.near = lp::tradeoff_frontier(plan, near, options).points;
+  }
   // The base year is a point of the plane by definition: both indices are 100 there.
   f.history.push_back({f.base_year, 100.0, static_cast<int>(f.heavy.size())});
   return f;

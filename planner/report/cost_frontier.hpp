@@ -39,9 +39,14 @@ struct CostFrontier {
   std::vector<double> heavy_weights;             ///< w_j = 100/(n·x̄_j)
   double min_consumption = 0.0, max_consumption = 0.0;  ///< θ range, θ = 1 the plan's own demand
   std::vector<lp::TradeoffPoint> points;        ///< θ and heavy index per point
+  /// A closer look: 11 points from θ = kNearFrom (or θ_min) to θ_max, where the plans sit.
+  std::vector<lp::TradeoffPoint> near;
   std::vector<FrontierMark> plans;               ///< compared plans on this model, at their solved point
   std::vector<HeavyRecord> history;              ///< records of the heavy sectors (no consumption series)
 };
+
+/// Where the report's closer look at the frontier starts (θ; 0.9 = 90 % of the plan's own demand).
+inline constexpr double kNearFrom = 0.9;
 
 /// The frontier of `plan` under `spec`, in index units (warm CLP re-solves).
 CostFrontier cost_frontier(const Plan& plan, const lp::TradeoffSpec& spec, const lp::SolveOptions& options = {});

@@ -13,10 +13,11 @@ const char* const kLineColours[] = {"#1f6fb2", "#b3261e", "#1b7f3b", "#7a4fb3"};
 
 std::string full(double v) { return fmt::format("{:.17g}", v); }
 
-std::string chart(const std::vector<CostFrontier>& frontiers) {
+std::string chart(const std::vector<CostFrontier>& frontiers, bool near) {
   svg::LineChart c;
-  c.title = fmt::format("Heavy industry in {} against household consumption ({} = 100 on both axes)", frontiers.front().year,
-                        frontiers.front().base_year);
+  c.title = near ? fmt::format("Closer: consumption from {:.0f} up, where the plans sit", 100.0 * kNearFrom)
+                 : fmt::format("Heavy industry in {} against household consumption ({} = 100 on both axes)", frontiers.front().year,
+                               frontiers.front().base_year);
   c.subtitle = "x: consumption index · y: heavy-industry index · lines: the most the model allows · markers: plan variants";
   c.width = 1100;
   c.height = 420;
@@ -25,12 +26,12 @@ std::string chart(const std::vector<CostFrontier>& frontiers) {
   double xmax = 0.0;
   for (std::size_t k = 0; k < frontiers.size(); ++k) {
     const CostFrontier& f = frontiers[k];
-    svg::Line line{"frontier: " + f.model, kLineColours[k % 4], fmt::format("frontier-{}", k + 1), {}, false};
-    for (const auto& p : f.points)
+    svg::Line line{"frontier: " + svg::wrap(f.model, 48, 1).front(), kLineColours[k % 4], fmt::format("frontier-{}", k + 1), {}, false};
+    for (const auto& p : near ? f.near : f.points)
       if (p.heavy) line.points.emplace_back(100.0 * p.consumption, *p.heavy);
     xmax = std::max(xmax, 100.0 * f.max_consumption);
     c.lines.push_back(std::move(line));
-    svg::Markers m{"plan variants: " + f.model, kLineColours[k % 4], fmt::format("plan-{}", k + 1), "diamond", {}, {}};
+    svg::Markers m{"plan variants: " + svg::wrap(f.model, 30, 1).front(), kLineColours[k % 4], fmt::format("plan-{}", k + 1), "diamond", {}, {}};
     for (const auto& p : f.plans) {
       m.points.emplace_back(p.consumption, p.heavy);
       m.tooltips.push_back(fmt::format("{}: consumption {:.1f}, heavy industry {:.1f}", p.label, p.consumption, p.heavy));
@@ -39,14 +40,16 @@ std::string chart(const std::vector<CostFrontier>& frontiers) {
   }
   // History: the base year is a point (100, 100); later years only on the heavy axis.
   const CostFrontier& f = frontiers.front();
-  svg::Markers base{fmt::format("{} (base year)", f.base_year), "#222", "base-year", "circle", {{100.0, 100.0}},
-                    {fmt::format("{}: both indices 100 by definition", f.base_year)}};
-  c.markers.push_back(std::move(base));
+  const double xmin = near ? 100.0 * std::max(kNearFrom, f.min_consumption) : 100.0 * f.min_consumption;
+  if (!near) {
+    svg::Markers base{fmt::format("{} (base year)", f.base_year), "#222", "base-year", "circle", {{100.0, 100.0}},
+                      {fmt::format("{}: both indices 100 by definition", f.base_year)}};
+    c.markers.push_back(std::move(base));
+  }
   for (const auto& r : f.history) {
     if (r.year == f.base_year) continue;
-    c.lines.push_back({fmt::format("{} recorded: heavy industry {:.0f} ({} of {} sectors; consumption not recorded)", r.year, r.heavy,
-                                   r.recorded, f.heavy.size()),
-                       "#e0a100", fmt::format("history-{}", r.year), {{0.0, r.heavy}, {xmax, r.heavy}}, true});
+    c.lines.push_back({fmt::format("{} recorded: heavy {:.0f} ({} of {} sectors)", r.year, r.heavy, r.recorded, f.heavy.size()),
+                       "#e0a100", fmt::format("history-{}", r.year), {{xmin, r.heavy}, {xmax, r.heavy}}, true});
   }
   return svg::line_chart(c);
 }
@@ -93,9 +96,11 @@ std::string cost_frontier_section(const std::vector<CostFrontier>& frontiers) {
       "model allows: the plan LP maximises the heavy-industry index — the mean of {} as multiples of {} output, × 100 — "
       "while the households' demand for {} is held at the consumption index in every plan year (100 = the plan's own "
       "demand, the {} level). Below a line is feasible, above it is not; its slope is what a point of consumption costs "
-      "in heavy industry.</p>\n",
+      "in heavy industry. The line maximises the mean, so it may reach it with an unbalanced mix of products; a plan "
+      "variant asks for every goal in proportion (λ), so it sits below.</p>\n",
       f.year, escape(heavy), f.base_year, escape(cons), f.base_year);
-  out += "<div class=\"panel\">" + chart(frontiers) + "</div>\n";
+  out += "<div class=\"panel\">" + chart(frontiers, false) + "</div>\n";
+  if (!f.near.empty()) out += "<div class=\"panel\">" + chart(frontiers, true) + "</div>\n";
   out += fmt::format(
       "<p class=\"note\">History: the plans' records are outputs, and none is a household-consumption series (the "
       "model's consumption is its demand for {}; consumer-goods output is production, not consumption), so the recorded "
