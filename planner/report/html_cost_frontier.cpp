@@ -105,9 +105,9 @@ std::string cost_frontier_section(const std::vector<CostFrontier>& frontiers) {
       "<p class=\"note\">History: the plans' records are outputs, and none is a household-consumption series (the "
       "model's consumption is its demand for {}; consumer-goods output is production, not consumption), so the recorded "
       "years are dashed lines at their heavy-industry index, averaged over the heavy sectors recorded that year; only the "
-      "base year {} is a point. Consumption is a total: per head it is lower by the population's growth, which the model "
-      "does not carry.</p>\n",
-      escape(cons), f.base_year);
+      "base year {} is a point; a record later than {} shows where heavy industry got to, not a point of this frontier. "
+      "Consumption is a total: per head it is lower by the population's growth, which the model does not carry.</p>\n",
+      escape(cons), f.base_year, f.year);
   for (const auto& g : frontiers) {
     out += fmt::format("<h3>{}</h3>\n<p class=\"meta\">traced on {} · consumption from {:.1f} to {:.1f}</p>\n", escape(g.model),
                        escape(g.file), 100.0 * g.min_consumption, 100.0 * g.max_consumption);
