@@ -102,7 +102,7 @@ TEST(Completion, BashScriptHasEverySubcommandAndOption) {
   std::set<std::string> top;
   for (const auto& p : paths)
     if (std::count(p.begin(), p.end(), ' ') == 1) top.insert(p.substr(0, p.size() - 1));
-  for (const char* expected : {"analyze", "solve", "compare", "check", "import", "serve", "completion", "man"})
+  for (const char* expected : {"analyze", "solve", "compare", "tradeoff", "check", "import", "serve", "completion", "man"})
     EXPECT_TRUE(top.count(expected)) << expected;
   const std::string roots = complete(script, "planner ");
   for (const auto& sub : top) EXPECT_TRUE(contains_word(roots, sub)) << sub << " in: " << roots;

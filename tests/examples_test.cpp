@@ -9,9 +9,11 @@
 #include <nlohmann/json.hpp>
 
 #include <array>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <limits>
 #include <map>
 #include <set>
 #include <sstream>
@@ -30,7 +32,8 @@ const std::string kCli = PLANNER_CLI;
 const std::vector<std::string> kExamples = {"miller-blair-2sector", "eurostat-germany-1995", "feldman-growth",
                                             "williams-planning", "first-five-year-plan", "how-sure-first-plan",
                                             "serve-coursework", "kantorovich-plywood", "non-substitution", "sut-to-model",
-                                            "counterfactual-first-plan"};
+                                            "counterfactual-first-plan",
+                                            "cost-of-industrialisation"};
 
 struct ScriptRun {
   int exit_code = -1;
@@ -466,3 +469,31 @@ TEST(ExamplesTest, NonSubstitutionSameTechniquesForEveryDemand) {
 
 }  // namespace
 
+
+// The cost frontier: two grids of the same LP agree where they share a point (θ = 1, index 100),
+// the frontier falls from left to right, the plan's records and the page are there.
+TEST(ExamplesTest, CostOfIndustrialisationFrontier) {
+  const ScriptRun& run = example("cost-of-industrialisation");
+  ASSERT_EQ(run.exit_code, 0) << run.output;
+  auto heavy_at = [&](const std::string& step, const std::string& consumption) {
+    return csv_number(csv_rows(section(run.output, step)), consumption, 1);
+  };
+  const double full = heavy_at("frontier", "100"), near = heavy_at("near", "100");
+  ASSERT_TRUE(std::isfinite(full) && std::isfinite(near)) << run.output;
+  expect_relative(near, full, 1e-9, "heavy index at consumption 100, two grids");
+  // The model with choices carries the horses lost from 1929: at 100 it reaches less.
+  EXPECT_LT(heavy_at("choices", "100"), full);
+  std::stringstream rows(section(run.output, "frontier"));
+  std::string line;
+  double last = std::numeric_limits<double>::infinity();
+  int n = 0;
+  while (std::getline(rows, line)) {
+    if (line.empty() || !std::isdigit(static_cast<unsigned char>(line[0]))) continue;
+    const double heavy = std::stod(split(line, ',')[1]);
+    EXPECT_LE(heavy, last * (1 + 1e-12)) << line;
+    last = heavy;
+    ++n;
+  }
+  EXPECT_EQ(n, 12);  // 11 on the grid and θ = 1
+  EXPECT_GT(std::stoi(section(run.output, "page")), 12);
+}

@@ -20,7 +20,7 @@ TEST(HelpCli, TopLevelHelpHasExamples) {
 
 TEST(HelpCli, EachSubcommandHelpHasAnExampleOfItself) {
   for (const std::string command : {"analyze", "impact", "extract", "check", "solve", "sweep", "serve", "balance", "aggregate",
-                                    "decompose"}) {
+                                    "decompose", "tradeoff"}) {
     const CliRun r = run_cli(command + " --help");
     ASSERT_EQ(r.code, 0) << command << ": " << r.err;
     EXPECT_NE(r.out.find("Example"), std::string::npos) << command << " --help:\n" << r.out;

@@ -13,17 +13,25 @@
 #include "planner/report/comparison.hpp"
 #include "planner/report/comparison_format.hpp"
 #include "planner/report/comparison_solve.hpp"
+#include "planner/report/cost_frontier.hpp"
 #include "planner/report/html_report.hpp"
 #include "planner/uncertainty/comparison_bands.hpp"
 
 namespace planner::cli {
 namespace {
 
-std::string render(const Comparison& c, const std::string& format) {
-  if (format == "json") return comparison_to_json(c).dump(2) + "\n";
+std::string render(const Comparison& c, const std::vector<CostFrontier>& frontiers, const std::string& format) {
+  if (format == "json") {
+    nlohmann::json j = comparison_to_json(c);
+    if (!frontiers.empty()) {
+      j["cost_frontiers"] = nlohmann::json::array();
+      for (const auto& f : frontiers) j["cost_frontiers"].push_back(cost_frontier_to_json(f));
+    }
+    return j.dump(2) + "\n";
+  }
   if (format == "csv") return comparison_to_csv(c);
   if (format == "md") return comparison_to_markdown(c);
-  if (format == "html") return comparison_to_html(c);
+  if (format == "html") return comparison_to_html(c, frontiers);
   return comparison_to_text(c);
 }
 
@@ -52,7 +60,10 @@ void setup(CLI::App& app) {
       "  ratios     actual/goal (goal fulfilment), feasible/goal (feasibility gap),\n"
       "             actual/feasible (realised share)\n"
       "Goals that could not be met are listed with what bound them: one line per binding resource,\n"
-      "capacity or balance over its years, with its shadow price (how much λ would rise per unit more).");
+      "capacity or balance over its years, with its shadow price (how much λ would rise per unit more).\n"
+      "With --format html or json, plans whose model puts sectors in the group \"consumption\" also get\n"
+      "the cost of industrialisation: heavy-industry output in the goal year against household\n"
+      "consumption, one frontier per model, each plan variant marked (see `planner tradeoff --help`).");
   cmd->footer(
       "Examples:\n"
       "  planner compare plans/fyp1-gosplan-optimal.toml\n"
@@ -70,6 +81,7 @@ void setup(CLI::App& app) {
     bool no_by_actual_year = false;
     bool no_frontiers = false;
     bool no_history = false;
+    bool no_cost_frontier = false;
     std::size_t samples = 0;
     std::uint64_t seed = 1;
     std::size_t sobol = 0;
@@ -90,6 +102,8 @@ void setup(CLI::App& app) {
   cmd->add_flag("--no-frontiers", args->no_frontiers, "skip the per-product frontiers (one warm re-solve per product)");
   cmd->add_flag("--no-history", args->no_history,
                 "skip the history test (are the recorded outcomes jointly feasible in the model?) and frontier (b)");
+  cmd->add_flag("--no-cost-frontier", args->no_cost_frontier,
+                "skip the cost of industrialisation (html, json): heavy industry against consumption, one frontier per model");
   cmd->add_option("--samples", args->samples,
                   "how sure: also draw every uncertain number of the files N times (as `planner uncertainty`), each\n"
                   "draw posed as the report poses the plan; adds fan charts, a \"how sure\" column (probability the\n"
@@ -127,7 +141,10 @@ void setup(CLI::App& app) {
         if (show && (done % 50 == 0 || done == total)) draw_progress(static_cast<int>(done), static_cast<int>(total));
       });
     }
-    emit(render(c, args->output.format), args->output.out);
+    const std::string& format = args->output.format;
+    std::vector<CostFrontier> frontiers;
+    if (!args->no_cost_frontier && (format == "html" || format == "json")) frontiers = cost_frontiers(plans, c, solve_options);
+    emit(render(c, frontiers, format), args->output.out);
   });
 }
 

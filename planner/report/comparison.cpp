@@ -311,6 +311,12 @@ PlanComparison compare_plan(const Plan& plan, const ComparisonOptions& options, 
     c.imports_value = trade.imports_value;
     c.exports_value = trade.exports_value;
     c.imports = trade.imports;
+    for (const Process& pr : plan.economy.processes) {
+      TechniqueUse u{pr.product, pr.id, pr.name.empty() ? pr.id : pr.name, to_string(pr.kind), {}};
+      if (auto it = result.activity.find(pr.id); it != result.activity.end())
+        for (const auto& [t, a] : it->second) u.output[plan.calendar_year(t)] = a * pr.output;
+      c.techniques.push_back(std::move(u));
+    }
   } else {
     c.status = "no-goals";
     c.diagnosis = "the plan states no goals, so there is nothing to fulfil";

@@ -112,6 +112,15 @@ struct FrontierQuestion {
   int year = 0;
 };
 
+/// One technique of a product and what it made by year (models with [[process]], issue #19).
+struct TechniqueUse {
+  std::string product;          ///< sector id
+  std::string process;          ///< process id
+  std::string name;             ///< display name
+  std::string kind;             ///< "make", "import", "export"
+  std::map<int, double> output; ///< calendar year → product made (or traded) by it: activity × output per unit
+};
+
 /// Where a figure comes from: one source text and what cites it.
 struct SourceNote {
   std::string text;
@@ -145,6 +154,8 @@ struct PlanComparison {
   std::vector<std::string> summary;  ///< three sentences a teacher could read aloud
   std::vector<Scenario> scenarios;
   std::vector<SourceNote> sources;
+  /// The technique mix of the max-fulfilment solve, processes in model order; empty without processes.
+  std::vector<TechniqueUse> techniques;
   /// How sure the verdicts are (`compare --samples N`); none without draws.
   std::optional<PlanBands> bands;
 
@@ -172,6 +183,7 @@ struct SolveSummary {
   std::map<std::string, std::map<int, double>> output;   ///< sector → t → x[j,t]
   std::map<std::string, std::map<int, double>> imports;  ///< sector → t → m[i,t]
   std::map<std::string, std::map<int, double>> exports;  ///< sector → t → z[i,t]
+  std::map<std::string, std::map<int, double>> activity; ///< process → t → activity[p,t]
   std::vector<BindingConstraint> binding;  ///< years as plan years t (converted later)
   std::string second_stage;       ///< weighting of the second stage that gave the quantities, or ""
   Figure second_stage_growth;     ///< μ*

@@ -94,6 +94,7 @@ SolveSummary summarise(const Plan& plan, const lp::PlanResult& r) {
   s.output = series_map(r.output);
   s.imports = series_map(r.imports);
   s.exports = series_map(r.exports);
+  s.activity = series_map(r.activity);
   for (const auto& b : r.binding) {
     if (std::fabs(b.shadow_price) <= 1e-9) continue;            // binds without a valuation
     if (b.row.rfind("hold[", 0) == 0) continue;                  // lexicographic artefact

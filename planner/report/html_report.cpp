@@ -6,6 +6,8 @@
 
 #include "planner/report/bands_format.hpp"
 #include "planner/report/comparison_format.hpp"
+#include "planner/report/html_cost_frontier.hpp"
+#include "planner/report/html_techniques.hpp"
 #include "planner/report/html_bands.hpp"
 #include "planner/report/html_charts.hpp"
 #include "planner/report/svg_chart.hpp"
@@ -324,7 +326,9 @@ std::string html_linkify(const std::string& text) {
   return out;
 }
 
-std::string comparison_to_html(const Comparison& c) {
+std::string comparison_to_html(const Comparison& c) { return comparison_to_html(c, {}); }
+
+std::string comparison_to_html(const Comparison& c, const std::vector<CostFrontier>& frontiers) {
   std::string title = "Plan, feasible and actual";
   if (c.plans.size() == 1) title += " — " + plan_label(c.plans[0]);
   std::string out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
@@ -335,6 +339,8 @@ std::string comparison_to_html(const Comparison& c) {
          "Kantorovich's “complete sets”), and what history recorded.</p>\n</header>\n";
   out += cards(c);
   if (c.plans.size() > 1) out += lambda_chart(c) + side_by_side(c);
+  out += html::technique_verdicts(c);
+  out += html::cost_frontier_section(frontiers);
   for (std::size_t i = 0; i < c.plans.size(); ++i) {
     const auto& p = c.plans[i];
     out += fmt::format("<section class=\"plan\" id=\"plan-{}\">\n<h2>{}</h2>\n", i + 1, escape(plan_label(p)));
@@ -348,6 +354,7 @@ std::string comparison_to_html(const Comparison& c) {
     out += product_bars(p);
     out += product_table(p);
     out += unmet_and_binding(p);
+    out += html::technique_mix(p);
     out += scenarios(p);
     out += how_sure(p);
     out += growth_paths(p);

@@ -4,7 +4,10 @@
 // prints. Same Comparison, same bytes.
 #include <string>
 
+#include <vector>
+
 #include "planner/report/comparison.hpp"
+#include "planner/report/cost_frontier.hpp"
 
 namespace planner {
 
@@ -13,6 +16,9 @@ namespace planner {
 /// output), the product table, unmet goals, binding rows, re-solves and growth paths by
 /// year; finally the sources.
 std::string comparison_to_html(const Comparison& c);
+
+/// The same page with the cost of industrialisation (cost_frontier.hpp) after the summary cards.
+std::string comparison_to_html(const Comparison& c, const std::vector<CostFrontier>& frontiers);
 
 /// Text with every http(s) URL turned into a link; everything escaped.
 std::string html_linkify(const std::string& text);
