@@ -21,14 +21,7 @@ namespace planner::cli {
 namespace {
 
 std::string render(const Comparison& c, const std::vector<CostFrontier>& frontiers, const std::string& format) {
-  if (format == "json") {
-    nlohmann::json j = comparison_to_json(c);
-    if (!frontiers.empty()) {
-      j["cost_frontiers"] = nlohmann::json::array();
-      for (const auto& f : frontiers) j["cost_frontiers"].push_back(cost_frontier_to_json(f));
-    }
-    return j.dump(2) + "\n";
-  }
+  if (format == "json") return comparison_to_json(c, frontiers).dump(2) + "\n";
   if (format == "csv") return comparison_to_csv(c);
   if (format == "md") return comparison_to_markdown(c);
   if (format == "html") return comparison_to_html(c, frontiers);

@@ -6,6 +6,7 @@
 #include <map>
 
 #include "planner/model/error.hpp"
+#include "planner/report/comparison_format.hpp"
 
 namespace planner {
 namespace {
@@ -103,6 +104,15 @@ std::vector<CostFrontier> cost_frontiers(const std::vector<Plan>& plans, const C
     out.push_back(std::move(f));
   }
   return out;
+}
+
+nlohmann::json comparison_to_json(const Comparison& c, const std::vector<CostFrontier>& frontiers) {
+  nlohmann::json j = comparison_to_json(c);
+  if (!frontiers.empty()) {
+    j["cost_frontiers"] = nlohmann::json::array();
+    for (const auto& f : frontiers) j["cost_frontiers"].push_back(cost_frontier_to_json(f));
+  }
+  return j;
 }
 
 nlohmann::json cost_frontier_to_json(const CostFrontier& f) {

@@ -60,6 +60,9 @@ std::vector<CostFrontier> cost_frontiers(const std::vector<Plan>& plans, const C
 /// Stable keys: plan, model, year, heavy, heavy_weights, consumption, consumption_range,
 /// points[] {consumption_index, heavy_index, slope, status, binding[] {row, shadow_price}}, plans[], history[].
 nlohmann::json cost_frontier_to_json(const CostFrontier& f);
+/// `planner compare --format json`: the comparison with its cost frontiers under "cost_frontiers"
+/// (left out when there are none).
+nlohmann::json comparison_to_json(const Comparison& c, const std::vector<CostFrontier>& frontiers);
 /// One row per point: consumption_index,heavy_index,slope,status,binding (full precision).
 std::string cost_frontier_to_csv(const CostFrontier& f);
 /// A table for the terminal, with the marked plans and records under it.

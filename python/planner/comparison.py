@@ -98,7 +98,7 @@ class Comparison:
 def compare(*plans: Union[Plan, PathLike], html: Optional[PathLike] = None, by_actual_year: bool = True,
             no_consumption_floor: bool = False, no_exports: bool = False, frontiers: bool = True,
             history: bool = True, time_limit: Optional[float] = None,
-            iteration_limit: Optional[int] = None) -> Comparison:
+            iteration_limit: Optional[int] = None, cost_frontier: bool = True) -> Comparison:
     """Compares plans with what was feasible and what happened, as ``planner compare`` does.
 
     Args:
@@ -110,6 +110,8 @@ def compare(*plans: Union[Plan, PathLike], html: Optional[PathLike] = None, by_a
         frontiers: the per-product frontiers (``--no-frontiers`` when False).
         history: the history test and frontier (b) (``--no-history`` when False).
         time_limit, iteration_limit: limits per LP (None: none).
+        cost_frontier: heavy industry against consumption, one frontier per model, in ``json``
+            (``"cost_frontiers"``) and the HTML (``--no-cost-frontier`` when False).
 
     Raises:
         PlannerError: a bad plan file, a limit reached.
@@ -119,7 +121,7 @@ def compare(*plans: Union[Plan, PathLike], html: Optional[PathLike] = None, by_a
         raise TypeError("compare() needs at least one plan")
     loaded = [p if isinstance(p, Plan) else read_plan(p) for p in plans]
     core = _core.compare([p._core for p in loaded], by_actual_year, no_consumption_floor, no_exports, frontiers,
-                         history, time_limit or 0.0, iteration_limit or 0)
+                         history, time_limit or 0.0, iteration_limit or 0, cost_frontier)
     result = Comparison(core)
     if html is not None:
         result.write_html(html)

@@ -25,6 +25,7 @@
 #include "planner/report/comparison.hpp"
 #include "planner/report/comparison_format.hpp"
 #include "planner/report/comparison_solve.hpp"
+#include "planner/report/cost_frontier.hpp"
 #include "planner/report/html_report.hpp"
 #include "planner/report/table.hpp"
 
@@ -63,6 +64,12 @@ void throw_if_stopped(const Plan& plan, const lp::PlanResult& r, const lp::Solve
 
 /// What `plan.solve()` returns to Python: the result's JSON and, when the plan has no optimum,
 /// the CLI's one-line message for it (exit 3 or 4).
+/// A comparison and its cost frontiers: what `planner compare` renders as JSON and HTML.
+struct ComparisonReport {
+  Comparison comparison;
+  std::vector<CostFrontier> frontiers;
+};
+
 struct SolveAnswer {
   std::string json;
   std::string error;  ///< empty when optimal
@@ -174,28 +181,35 @@ void bind_plan(py::module_& m) {
       py::arg("presolve") = true, py::arg("scaling") = true,
       "Solves the plan's LP; the result as JSON (spec §4) and the CLI's message when it has no optimum.");
 
-  py::class_<Comparison>(m, "Comparison", "Plans versus feasible versus actual (planner compare).")
-      .def("to_json", [](const Comparison& c) { return comparison_to_json(c).dump(2) + "\n"; },
+  // The comparison with its cost-of-industrialisation frontiers, as `planner compare` renders both.
+  py::class_<ComparisonReport>(m, "Comparison", "Plans versus feasible versus actual (planner compare).")
+      .def("to_json", [](const ComparisonReport& r) { return comparison_to_json(r.comparison, r.frontiers).dump(2) + "\n"; },
            "The JSON of `planner compare --format json`.")
-      .def("to_html", &comparison_to_html, "The self-contained HTML report.")
-      .def("to_markdown", &comparison_to_markdown)
-      .def("to_text", &comparison_to_text)
-      .def("to_csv", &comparison_to_csv)
+      .def("to_html", [](const ComparisonReport& r) { return comparison_to_html(r.comparison, r.frontiers); },
+           "The self-contained HTML report.")
+      .def("to_markdown", [](const ComparisonReport& r) { return comparison_to_markdown(r.comparison); })
+      .def("to_text", [](const ComparisonReport& r) { return comparison_to_text(r.comparison); })
+      .def("to_csv", [](const ComparisonReport& r) { return comparison_to_csv(r.comparison); })
       .def(
-          "write_html", [](const Comparison& c, const fs::path& file) { write_file_atomically(file, comparison_to_html(c)); },
+          "write_html",
+          [](const ComparisonReport& r, const fs::path& file) {
+            write_file_atomically(file, comparison_to_html(r.comparison, r.frontiers));
+          },
           py::arg("file"), "Writes the HTML report atomically (temporary file, then rename).");
   m.def(
       "compare",
       [](const std::vector<const Plan*>& plans, bool by_actual_year, bool no_consumption_floor, bool no_exports,
-         bool frontiers, bool history, double time_limit, int iteration_limit) {
+         bool frontiers, bool history, double time_limit, int iteration_limit, bool cost_frontier) {
         std::vector<Plan> copies;
         for (const Plan* p : plans) copies.push_back(*p);
-        return compare(copies, {by_actual_year, no_consumption_floor, no_exports, frontiers, history},
-                       solve_options(time_limit, iteration_limit, "by-size", true, true));
+        const auto options = solve_options(time_limit, iteration_limit, "by-size", true, true);
+        ComparisonReport r{compare(copies, {by_actual_year, no_consumption_floor, no_exports, frontiers, history}, options), {}};
+        if (cost_frontier) r.frontiers = cost_frontiers(copies, r.comparison, options);
+        return r;
       },
       py::arg("plans"), py::arg("by_actual_year") = true, py::arg("no_consumption_floor") = false,
       py::arg("no_exports") = false, py::arg("frontiers") = true, py::arg("history") = true, py::arg("time_limit") = 0.0,
-      py::arg("iteration_limit") = 0, "Compares plans as `planner compare` does.");
+      py::arg("iteration_limit") = 0, py::arg("cost_frontier") = true, "Compares plans as `planner compare` does.");
 }
 
 }  // namespace planner::python
