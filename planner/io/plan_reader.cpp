@@ -37,6 +37,7 @@
 #include "planner/io/model_reader.hpp"
 #include "planner/io/plan_goals.hpp"
 #include "planner/io/plan_overrides.hpp"
+#include "planner/io/process_reader.hpp"
 #include "planner/io/toml_fields.hpp"
 #include "planner/io/input_file.hpp"
 #include "planner/model/error.hpp"
@@ -242,6 +243,7 @@ Plan parse_plan(const std::string& toml_text, const std::string& name, const std
   read_demand(top, plan);
   apply_overrides(top, plan.economy);
   apply_model_overrides(top, plan.economy);
+  check_price_lists(plan.economy, plan.years);
 
   auto objective = top.table("objective");
   if (!objective) top.fail("", fmt::format("missing [objective] table with kind = one of: {}", valid_kinds()));

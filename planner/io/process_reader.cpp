@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "planner/model/error.hpp"
+
 namespace planner {
 namespace {
 
@@ -29,9 +31,30 @@ std::vector<std::pair<std::size_t, double>> sector_amounts(const Fields& f, std:
   return out;
 }
 
+// `implicit = true` on an import or export: the process is the sector's own import (export), so
+// its price and limit are the sector's import_price/import_limit (export_price/export_limit) —
+// given there once, not again here — and `price_index` moves the price year by year.
+void read_sector_trade(const Fields& f, const Economy& e, Process& p) {
+  const Sector& s = e.sectors[p.sector];
+  const bool exp = p.kind == ProcessKind::export_;
+  const char* price_key = exp ? "export_price" : "import_price";
+  const char* limit_key = exp ? "export_limit" : "import_limit";
+  if (!(exp ? s.export_price : s.import_price))
+    f.fail("implicit", fmt::format("sector \"{}\" has no {} to take; give the process a `price` of its own instead", s.id, price_key));
+  if (f.has("price"))
+    f.fail("price", fmt::format("an {} with implicit = true is sector \"{}\"'s own, at its {}; give the path as "
+                                "`price_index` (a multiplier of that price, one number or a list by year)",
+                                to_string(p.kind), s.id, price_key));
+  if (f.has("capacity"))
+    f.fail("capacity", fmt::format("an {} with implicit = true is limited by sector \"{}\"'s {}; set that (or a plan's "
+                                   "[export_limit]) instead",
+                                   to_string(p.kind), s.id, limit_key));
+  p.price_index = f.number_or_list("price_index").value_or(std::vector<double>{});
+}
+
 Process read_process(const Fields& f, const Economy& e) {
   f.allow_only({"id", "name", "product", "kind", "inputs", "capital", "resources", "currency", "price", "capacity",
-                "base", "output", "implicit", "source"});
+                "price_index", "base", "output", "implicit", "source"});
   Process p;
   p.id = f.required_string("id");
   if (!toml_fields::is_valid_id(p.id))
@@ -55,11 +78,21 @@ Process read_process(const Fields& f, const Economy& e) {
     p.currency = f.number_or_list("currency").value_or(std::vector<double>{});
   } else {
     if (f.has("currency")) f.fail("currency", fmt::format("an {} process has a `price`, not `currency`", to_string(p.kind)));
-    auto price = f.number_or_list("price");
-    if (!price)
-      f.fail("price", fmt::format("an {} process needs a `price` (foreign currency per unit of {}, one number or a list by year)",
-                                  to_string(p.kind), p.product));
-    p.currency = *price;
+    p.sector_trade = f.boolean("implicit").value_or(false);
+    if (p.sector_trade) read_sector_trade(f, e, p);
+    else {
+      if (f.has("price_index"))
+        f.fail("price_index", "only an import or export with `implicit = true` has a price index (it moves the sector's own "
+                              "price); give this process its `price`, one number or a list by year");
+      auto price = f.number_or_list("price");
+      if (!price)
+        f.fail("price", fmt::format("an {} process needs a `price` (foreign currency per unit of {}, one number or a list by year)",
+                                    to_string(p.kind), p.product));
+      p.currency = *price;
+    }
+    const char* key = p.sector_trade ? "price_index" : "price";
+    p.price_file = f.file();
+    p.price_where = f.where(key);
   }
   if (f.has("output")) {
     if (p.kind != ProcessKind::make) f.fail("output", "only make processes have an output per unit of activity");
@@ -158,7 +191,11 @@ void read_processes(const Fields& top, Economy& e) {
     const Fields& f = fields.emplace_back(top.child((*list)[i], "process", fmt::format("process[{}]", i + 1)));
     Process& p = e.processes.emplace_back(read_process(f, e));
     if (!f.boolean("implicit").value_or(false)) continue;
-    if (p.kind != ProcessKind::make) f.fail("implicit", "only a make process can be the product's own technique");
+    if (p.kind != ProcessKind::make) {
+      if (e.sector_trade_process(p.sector, p.kind) != e.processes.size() - 1)
+        f.fail("implicit", fmt::format("\"{}\" already has an {} process with implicit = true", p.product, to_string(p.kind)));
+      continue;
+    }
     if (taken[p.sector]) f.fail("implicit", fmt::format("\"{}\" already has a process with implicit = true", p.product));
     taken[p.sector] = true;
   }
@@ -170,6 +207,18 @@ void read_processes(const Fields& top, Economy& e) {
   for (std::size_t k = 0; k < e.processes.size(); ++k) {
     check_not_free(fields[k], e.processes[k]);
     if (e.processes[k].kind == ProcessKind::make) check_no_implicit_technique(fields[k], e, k);
+  }
+}
+
+void check_price_lists(const Economy& e, int years) {
+  for (const Process& p : e.processes) {
+    if (p.kind == ProcessKind::make) continue;
+    const std::size_t n = (p.sector_trade ? p.price_index : p.currency).size();
+    if (n <= static_cast<std::size_t>(years) + 1) continue;
+    throw_bad_input(p.price_file, p.price_where,
+                    fmt::format("a list of {} prices for years 0…{}, but the plan has years 0…{}: the last {} would never "
+                                "be used (give years 0…{}; years beyond a list repeat its last value)",
+                                n, n - 1, years, n - static_cast<std::size_t>(years) - 1, years));
   }
 }
 

@@ -12,4 +12,8 @@ namespace planner {
 /// for every import and export, and no implicit technique left beside a product's make processes.
 void read_processes(const toml_fields::Fields& top, Economy& e);
 
+/// A trade process's price list (`price`, or `price_index`) gives years 0, 1, …; one longer than
+/// the plan's years 0…`years` would be partly ignored, so it is an error naming the model's line.
+void check_price_lists(const Economy& e, int years);
+
 }  // namespace planner

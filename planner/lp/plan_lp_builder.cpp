@@ -99,9 +99,10 @@ class CoreBuilder {
         for (int t = std::max(1, ell_b()); t <= T_; ++t)
           cols_.capacity_addition[j][t] = b_.add_variable(sector_year("capacity_addition", s.id, t), 0.0, kInf);
       for (int t = 1; t <= T_; ++t) {
-        if (s.export_price)
+        // A sector whose export (import) is a process with implicit = true trades only through it.
+        if (s.export_price && !e_.sector_trade_process(j, ProcessKind::export_))
           cols_.exports[j][t] = b_.add_variable(sector_year("export", s.id, t), 0.0, s.export_limit.value_or(kInf));
-        if (s.import_price)
+        if (s.import_price && !e_.sector_trade_process(j, ProcessKind::import))
           cols_.imports[j][t] = b_.add_variable(sector_year("import", s.id, t), 0.0, s.import_limit.value_or(kInf));
         if (consumption) cols_.consumption[j][t] = b_.add_variable(sector_year("consumption", s.id, t), 0.0, kInf);
       }
@@ -190,7 +191,7 @@ class CoreBuilder {
       for (int t = 0; t <= H_; ++t) {
         const int x = col(cols_.activity, p, t);
         if (x < 0 || (t == 0 && pr.base)) continue;
-        if (auto cap = pr.capacity_in(t)) b_.add_row(sector_year("process_capacity", pr.id, t), {{x, 1.0}}, -kInf, *cap);
+        if (auto cap = e_.process_capacity(p, t)) b_.add_row(sector_year("process_capacity", pr.id, t), {{x, 1.0}}, -kInf, *cap);
       }
       if (pr.capital.empty()) continue;
       for (int t = 1; t <= H_; ++t) {
@@ -245,7 +246,7 @@ class CoreBuilder {
       // Processes: make and import processes spend currency, export processes earn it.
       for (std::size_t p = 0; p < e_.processes.size(); ++p) {
         const Process& pr = e_.processes[p];
-        const double c = pr.currency_in(t);
+        const double c = e_.process_currency(p, t);
         if (int x = col(cols_.activity, p, t); x >= 0 && c != 0.0)
           terms.push_back({x, pr.kind == ProcessKind::export_ ? c : -c});
       }

@@ -54,6 +54,8 @@ void read_techniques(const Plan& plan, const PlanLp& plan_lp, const LinearProgra
       const int x = c.activity[p][t];
       if (x < 0) continue;
       r.activity.set(pr.id, static_cast<int>(t), value(sol, x));
+      // A sector's own export (import) taken by the process is still that sector's trade.
+      if (pr.sector_trade) (pr.kind == ProcessKind::export_ ? r.exports : r.imports).set(pr.product, static_cast<int>(t), value(sol, x));
       if (t > 0 && static_cast<std::size_t>(x) < sol.col_dual.size())
         r.reduced_cost.set(pr.id, static_cast<int>(t), clean(sense * sol.col_dual[static_cast<std::size_t>(x)]));
     }

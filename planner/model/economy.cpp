@@ -71,4 +71,35 @@ std::optional<std::size_t> Economy::process_index(const std::string& id) const {
   return std::nullopt;
 }
 
+std::optional<std::size_t> Economy::sector_trade_process(std::size_t j, ProcessKind kind) const {
+  for (std::size_t p = 0; p < processes.size(); ++p)
+    if (processes[p].sector_trade && processes[p].sector == j && processes[p].kind == kind) return p;
+  return std::nullopt;
+}
+
+double Economy::process_currency(std::size_t p, int t) const {
+  const Process& pr = processes[p];
+  if (!pr.sector_trade) return pr.currency_in(t);
+  const Sector& s = sectors[pr.sector];
+  const double price = (pr.kind == ProcessKind::export_ ? s.export_price : s.import_price).value_or(0.0);
+  return price * by_year_or_one(pr.price_index, t);
+}
+
+std::optional<double> Economy::process_capacity(std::size_t p, int t) const {
+  const Process& pr = processes[p];
+  if (!pr.sector_trade) return pr.capacity_in(t);
+  const Sector& s = sectors[pr.sector];
+  return pr.kind == ProcessKind::export_ ? s.export_limit : s.import_limit;
+}
+
+std::optional<double> Economy::export_price_in(std::size_t j, int t) const {
+  if (auto p = sector_trade_process(j, ProcessKind::export_)) return process_currency(*p, t);
+  return sectors[j].export_price;
+}
+
+std::optional<double> Economy::import_price_in(std::size_t j, int t) const {
+  if (auto p = sector_trade_process(j, ProcessKind::import)) return process_currency(*p, t);
+  return sectors[j].import_price;
+}
+
 }  // namespace planner

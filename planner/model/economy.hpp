@@ -91,6 +91,17 @@ struct Economy {
   std::vector<std::size_t> make_processes(std::size_t j) const;
   /// Index of the process with this id, or nullopt.
   std::optional<std::size_t> process_index(const std::string& id) const;
+  /// The process that is sector j's own export (import) (`implicit = true`), or nullopt.
+  std::optional<std::size_t> sector_trade_process(std::size_t j, ProcessKind kind) const;
+  /// Foreign currency per unit of process p's activity in plan year t: its `price` or
+  /// `currency`, or for a sector_trade process the sector's price × its price index.
+  double process_currency(std::size_t p, int t) const;
+  /// Upper bound on process p's activity in year t (a sector_trade process: the sector's limit).
+  std::optional<double> process_capacity(std::size_t p, int t) const;
+  /// Price per unit of sector j's exports (imports) in plan year t, moving with the price index
+  /// of the process that takes them; nullopt when the sector is not exported (imported).
+  std::optional<double> export_price_in(std::size_t j, int t) const;
+  std::optional<double> import_price_in(std::size_t j, int t) const;
   /// Credit allowed in plan year t.
   double credit_in(int t) const;
 };

@@ -11,6 +11,8 @@ double by_year(const std::vector<double>& values, int t) {
 
 }  // namespace
 
+double by_year_or_one(const std::vector<double>& values, int t) { return values.empty() ? 1.0 : by_year(values, t); }
+
 std::string to_string(ProcessKind kind) {
   switch (kind) {
     case ProcessKind::make: return "make";

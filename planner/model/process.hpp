@@ -16,6 +16,9 @@ enum class ProcessKind {
   export_,  ///< the product sold abroad: uses it up and earns foreign currency (`price` per unit)
 };
 
+/// values[t] (t beyond the list repeats its last value), or 1 for an empty list.
+double by_year_or_one(const std::vector<double>& values, int t);
+
 /// "make", "import", "export" as written in model files.
 std::string to_string(ProcessKind kind);
 
@@ -41,6 +44,16 @@ struct Process {
   std::vector<double> capacity;
   /// Activity in the base year when known (year 0 otherwise splits the base output freely).
   std::optional<double> base;
+  /// Import/export with `implicit = true`: the process *is* its sector's own export (import), so
+  /// the sector has no trade variable of its own. Its price is the sector's export_price
+  /// (import_price) times `price_index` by year and its capacity the sector's export_limit
+  /// (import_limit), both read when the LP is built, so a plan's [export_limit] still applies.
+  bool sector_trade = false;
+  /// Multiplier of the sector's price by year 0, 1, … (sector_trade only; empty = 1 every year).
+  std::vector<double> price_index;
+  /// The file and "line N: process[k].price" (or price_index) where a trade process's price was
+  /// given, for messages about the list.
+  std::string price_file, price_where;
   std::string source;
 
   /// Currency per unit in plan year t (t beyond the list repeats its last value); 0 when none.

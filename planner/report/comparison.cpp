@@ -203,15 +203,17 @@ struct TradeTotals {
 TradeTotals trade_totals(const Plan& plan, const SolveSummary& r) {
   TradeTotals t;
   if (r.status != "optimal") return t;
-  for (const auto& s : plan.economy.sectors) {
-    double m = 0.0, z = 0.0;
+  const Economy& e = plan.economy;
+  for (std::size_t j = 0; j < e.size(); ++j) {
+    const Sector& s = e.sectors[j];
+    double m = 0.0;
     for (int y = 1; y <= plan.years; ++y) {
       m += value_at(r.imports, s.id, y);
-      z += value_at(r.exports, s.id, y);
+      // By year: a price path (price_index) makes a tonne of 1933 worth less than one of 1929.
+      t.imports_value += e.import_price_in(j, y).value_or(0.0) * value_at(r.imports, s.id, y);
+      t.exports_value += e.export_price_in(j, y).value_or(0.0) * value_at(r.exports, s.id, y);
     }
     if (s.import_price || s.import_limit) t.imports[s.id] = m;
-    t.imports_value += s.import_price.value_or(0.0) * m;
-    t.exports_value += s.export_price.value_or(0.0) * z;
   }
   return t;
 }
