@@ -111,6 +111,9 @@ void report_progress(ClpSimplex& model, const SolveOptions& options) {
 void solve_cold(ClpSimplex& model, const SolveOptions& options) {
   const BlasThreads simplex_threads(1);  // the interior point takes more for its own part
   const Algorithm algorithm = resolve(options.algorithm, model.numberRows());
+  if (options.verbose && options.algorithm == Algorithm::by_size)  // what the default chose, and from what
+    fmt::print(stderr, "by-size: {} ({} rows, {} columns, {} nonzeros)\n", to_string(algorithm), model.numberRows(),
+               model.numberColumns(), model.getNumElements());
   if (algorithm == Algorithm::primal) {
     price_primal_partially(model);
     if (options.start && options.start->num_row == model.numberRows() && options.start->num_col == model.numberColumns())
