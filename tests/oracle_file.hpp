@@ -36,10 +36,10 @@ inline std::vector<std::string> split_csv(const std::string& line) {
   return cells;
 }
 
-/// The blocks of an oracle file under PLANNER_SHARED_DIR/oracles.
-inline std::vector<Block> read_blocks(const std::string& name) {
-  std::ifstream in(std::string(PLANNER_SHARED_DIR) + "/oracles/" + name);
-  if (!in) throw std::runtime_error("cannot open oracle " + name);
+/// The blocks of the oracle file at `path`.
+inline std::vector<Block> read_blocks_at(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) throw std::runtime_error("cannot open oracle " + path);
   std::vector<Block> blocks;
   std::string line;
   while (std::getline(in, line)) {
@@ -51,6 +51,16 @@ inline std::vector<Block> read_blocks(const std::string& name) {
     }
   }
   return blocks;
+}
+
+/// The blocks of an oracle file under PLANNER_SHARED_DIR/oracles.
+inline std::vector<Block> read_blocks(const std::string& name) {
+  return read_blocks_at(std::string(PLANNER_SHARED_DIR) + "/oracles/" + name);
+}
+
+/// The blocks of one of the project's own oracle copies, tests/oracles/NAME.
+inline std::vector<Block> read_own_blocks(const std::string& name) {
+  return read_blocks_at(std::string(PLANNER_SOURCE_DIR) + "/tests/oracles/" + name);
 }
 
 /// The block whose title contains `key` (first match); throws when none does.
