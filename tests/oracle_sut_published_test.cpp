@@ -39,7 +39,7 @@ const std::vector<oracle::Block>& pysut() {
   static const auto b = oracle::read_own_blocks("sut_pysut_known_results.txt");
   return b;
 }
-MatrixXd block(const std::vector<oracle::Block>& blocks, const std::string& title) {
+MatrixXd block_matrix(const std::vector<oracle::Block>& blocks, const std::string& title) {
   return oracle::matrix(oracle::block(blocks, title)).data;
 }
 
@@ -60,9 +60,9 @@ struct Sut {
 Sut mb_table(bool square) {
   const auto v = oracle::matrix(oracle::block(mb(), "supply V"));
   const auto g = oracle::matrix(oracle::block(mb(), "extensions G"));
-  Sut t{v.data, block(mb(), "use Uu"), g.data, v.rows, v.cols, g.rows};
+  Sut t{v.data, block_matrix(mb(), "use Uu"), g.data, v.rows, v.cols, g.rows};
   if (square) {
-    const MatrixXd e = block(mb(), "primary-product map E_bar");
+    const MatrixXd e = block_matrix(mb(), "primary-product map E_bar");
     t.s = t.s * e.transpose();
     t.u = t.u * e.transpose();
     t.w = t.w * e.transpose();
@@ -74,10 +74,10 @@ Sut mb_table(bool square) {
 void expect_mb_construct(const Sut& t, SutModel model, const std::string& name) {
   const auto r = symmetric_table(t.s, t.u, t.y(), t.w, model, "supply.csv");
   const VectorXd q = t.q();
-  oracle::expect_close(r.flows, block(mb(), name + " Z"), kMbRtol, kMbAtol, name + " Z");
-  oracle::expect_close(r.flows * q.cwiseInverse().asDiagonal(), block(mb(), name + " A"), kMbRtol, kMbAtol, name + " A");
-  oracle::expect_close(r.value_added, block(mb(), name + " G_con"), kMbRtol, kMbAtol, name + " G_con");
-  oracle::expect_close(r.value_added * q.cwiseInverse().asDiagonal(), block(mb(), name + " F"), kMbRtol, kMbAtol, name + " F");
+  oracle::expect_close(r.flows, block_matrix(mb(), name + " Z"), kMbRtol, kMbAtol, name + " Z");
+  oracle::expect_close(r.flows * q.cwiseInverse().asDiagonal(), block_matrix(mb(), name + " A"), kMbRtol, kMbAtol, name + " A");
+  oracle::expect_close(r.value_added, block_matrix(mb(), name + " G_con"), kMbRtol, kMbAtol, name + " G_con");
+  oracle::expect_close(r.value_added * q.cwiseInverse().asDiagonal(), block_matrix(mb(), name + " F"), kMbRtol, kMbAtol, name + " F");
   oracle::expect_close(r.output, q, 0, 0, name + " output q");
   EXPECT_TRUE(r.negatives.empty()) << name;  // the source's Z has no negative cell
 }
@@ -123,8 +123,8 @@ TEST(OracleSutMajeauBettez, ImportSutWritesThePublishedCoefficients) {
                                             (dir / "out").string());
     ASSERT_EQ(run.code, 0) << run.err;
     const auto e = planner::read_model((dir / "out" / "model.toml").string());
-    oracle::expect_close(e.technical, block(mb(), std::string(name) + " A"), kMbRtol, kMbAtol, std::string("import sut ") + name + " A");
-    const MatrixXd f = block(mb(), std::string(name) + " F");
+    oracle::expect_close(e.technical, block_matrix(mb(), std::string(name) + " A"), kMbRtol, kMbAtol, std::string("import sut ") + name + " A");
+    const MatrixXd f = block_matrix(mb(), std::string(name) + " F");
     ASSERT_EQ(e.resources.size(), 2u);
     for (Eigen::Index r = 0; r < 2; ++r) {
       EXPECT_EQ(e.resources[static_cast<std::size_t>(r)].name, t.extensions[static_cast<std::size_t>(r)]);
@@ -138,7 +138,7 @@ TEST(OracleSutMajeauBettez, ImportSutWritesThePublishedCoefficients) {
 Sut pysut_table() {
   const auto v = oracle::matrix(oracle::block(pysut(), "supply V_New"));
   const auto f = oracle::matrix(oracle::block(pysut(), "extensions F_Test"));
-  return {v.data, block(pysut(), "use U_Test2"), f.data, v.rows, v.cols, f.rows};
+  return {v.data, block_matrix(pysut(), "use U_Test2"), f.data, v.rows, v.cols, f.rows};
 }
 
 std::set<std::pair<Eigen::Index, Eigen::Index>> negative_cells(const MatrixXd& m) {
@@ -157,21 +157,21 @@ TEST(OracleSutPySut, AllFourModelsGiveThePublishedCoefficients) {
   } cases[] = {{SutModel::a, "A_CTC_cxc"}, {SutModel::b, "A_ITC_cxc"}, {SutModel::c, "A_CTC_ixi"}, {SutModel::d, "A_ITC_ixi"}};
   for (const auto& c : cases) {
     const auto r = symmetric_table(t.s, t.u, t.y(), t.w, c.model, "supply.csv");
-    const MatrixXd want = block(pysut(), c.block);
+    const MatrixXd want = block_matrix(pysut(), c.block);
     oracle::expect_close(r.flows * r.output.cwiseInverse().asDiagonal(), want, 0, kDecimal8, c.block);
     std::set<std::pair<Eigen::Index, Eigen::Index>> reported;
     for (const auto& n : r.negatives) reported.insert({n.row, n.col});
     EXPECT_EQ(reported, negative_cells(want)) << c.block;
   }
-  EXPECT_EQ(negative_cells(block(pysut(), "A_CTC_cxc")).size(), 4u);  // the oracle does have negatives to find
-  EXPECT_EQ(negative_cells(block(pysut(), "A_CTC_ixi")).size(), 3u);
+  EXPECT_EQ(negative_cells(block_matrix(pysut(), "A_CTC_cxc")).size(), 4u);  // the oracle does have negatives to find
+  EXPECT_EQ(negative_cells(block_matrix(pysut(), "A_CTC_ixi")).size(), 3u);
 }
 
 TEST(OracleSutPySut, ExtensionIntensitiesOfModelsAAndB) {
   const Sut t = pysut_table();
   for (const auto& [model, name] : {std::pair{SutModel::a, "S_CTC"}, std::pair{SutModel::b, "S_ITC"}}) {
     const auto r = symmetric_table(t.s, t.u, t.y(), t.w, model, "supply.csv");
-    oracle::expect_close(r.value_added * r.output.cwiseInverse().asDiagonal(), block(pysut(), name), 0, kDecimal9, name);
+    oracle::expect_close(r.value_added * r.output.cwiseInverse().asDiagonal(), block_matrix(pysut(), name), 0, kDecimal9, name);
   }
 }
 
