@@ -180,7 +180,9 @@ void setup(CLI::App& app) {
       "--layout eurostat reads Eurostat's SDMX-TSV files as downloaded (naio_10_cp15 supply, and\n"
       "naio_10_cp1610 use at basic prices, or cp16) for one --geo and --year: products are the\n"
       "CPA_… codes, industries the codes both tables share (totals and valuation columns left\n"
-      "out), final demand the use table's P3_S13, P3_S14, P3_S15, P51G, P52, P53 and P6 columns.");
+      "out), final demand the use table's P3_S13, P3_S14, P3_S15, P51G, P52, P53 and P6 columns,\n"
+      "value added its rows D1 (compensation of employees), B2A3G and D29X39 (or B1G), each a\n"
+      "resource, plus other_inputs = output − intermediate use − value added (taxes on products).");
   sut->footer(
       "Examples:\n"
       "  planner import sut supply.csv use.csv --final-demand final.csv --out models/siot\n"

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 #include <set>
 
@@ -61,7 +62,8 @@ std::vector<std::string> ids_of(const std::vector<std::string>& labels, const ch
 struct SutTables {
   LabelledCsv supply, use, final_demand;
   std::optional<LabelledCsv> value_added;
-  std::string final_demand_name;
+  std::vector<std::string> value_added_names;  ///< resource names of its rows (empty: the labels)
+  std::string final_demand_name, value_added_name;
   std::vector<std::string> notes;
 };
 
@@ -71,7 +73,10 @@ SutTables read_labelled(const SutFiles& f) {
   t.use = read_labelled_lines(f.use, /*nonnegative=*/true);
   t.final_demand = read_labelled_lines(f.final_demand, /*nonnegative=*/false);
   t.final_demand_name = f.final_demand.string();
-  if (f.value_added) t.value_added = read_labelled_lines(*f.value_added, /*nonnegative=*/false);
+  if (f.value_added) {
+    t.value_added = read_labelled_lines(*f.value_added, /*nonnegative=*/false);
+    t.value_added_name = f.value_added->string();
+  }
   return t;
 }
 
@@ -119,6 +124,60 @@ LabelledCsv sub_table(const EurostatSlice& slice, const std::string& file, const
   return out;
 }
 
+/// Gross value added B1G and its parts (ESA 2010) as naio_10_cp1610/cp16 publish them in the
+/// use table's product dimension, with the names the model gives them.
+struct VaCode {
+  const char* code;
+  const char* name;
+};
+const VaCode kGrossValueAdded{"B1G", "Value added, gross (B1G)"};
+const VaCode kValueAddedParts[] = {{"D1", "Compensation of employees (D1)"},
+                                   {"B2A3G", "Operating surplus and mixed income, gross (B2A3G)"},
+                                   {"D29X39", "Other taxes less other subsidies on production (D29X39)"}};
+
+/// The use table's value-added rows by industry: the parts of B1G it has (each a row, so that
+/// compensation of employees, the labour cost, is a resource of its own), B1G less those parts
+/// when a part is missing, or B1G alone; none of them: no table (value added is then g − 1ᵀU).
+/// A B1G that differs from the sum of all three parts is noted (Eurostat rounds every cell, so
+/// a few units of the last decimal are usual); the rest goes to `other_inputs` below.
+std::optional<LabelledCsv> eurostat_value_added(const EurostatSlice& u, const std::string& file,
+                                                const std::vector<std::string>& industries, SutTables& t, int& absent) {
+  const auto& rows = u.table.matrix.rows;
+  auto has = [&](const char* code) { return std::find(rows.begin(), rows.end(), code) != rows.end(); };
+  std::vector<std::string> codes;
+  for (const auto& p : kValueAddedParts)
+    if (has(p.code)) {
+      codes.push_back(p.code);
+      t.value_added_names.push_back(p.name);
+    }
+  const bool b1g = has(kGrossValueAdded.code);
+  if (codes.empty() && !b1g) return std::nullopt;
+  if (codes.empty()) {
+    t.value_added_names.push_back(kGrossValueAdded.name);
+    return sub_table(u, file, {kGrossValueAdded.code}, industries, false, absent);
+  }
+  LabelledCsv w = sub_table(u, file, codes, industries, false, absent);
+  if (!b1g) return w;
+  int b1g_absent = 0;
+  const LabelledCsv total = sub_table(u, file, {kGrossValueAdded.code}, industries, false, b1g_absent);
+  const Eigen::RowVectorXd rest = total.matrix.data.row(0) - w.matrix.data.colwise().sum();
+  if (codes.size() < std::size(kValueAddedParts)) {
+    w.matrix.rows.push_back("B1G_other");
+    w.matrix.data.conservativeResize(w.matrix.data.rows() + 1, Eigen::NoChange);
+    w.matrix.data.row(w.matrix.data.rows() - 1) = rest;
+    w.row_lines.push_back(total.row_lines.at(0));
+    t.value_added_names.push_back("Value added, gross (B1G), less " + fmt::format("{}", fmt::join(codes, ", ")));
+    return w;
+  }
+  // Eurostat rounds each cell to its last decimal: the parts may miss B1G by a few of those.
+  Index worst = 0;
+  const double gap = rest.cwiseAbs().maxCoeff(&worst);
+  if (gap > 1e-6 * std::max(1.0, total.matrix.data.cwiseAbs().maxCoeff()))
+    t.notes.push_back(fmt::format("{}: B1G differs from D1 + B2A3G + D29X39 by up to {:.6g} (industry {}); the parts are read",
+                                  file, gap, industries[static_cast<std::size_t>(worst)]));
+  return w;
+}
+
 SutTables read_eurostat(const SutFiles& f) {
   const EurostatSelection& sel = *f.eurostat;
   const std::vector<std::string> products_dim{"prd_", "prod_"}, industries_dim{"ind_", "induse"};
@@ -146,11 +205,30 @@ SutTables read_eurostat(const SutFiles& f) {
   t.use = sub_table(u, un, use_products, industries, true, absent);
   t.final_demand = sub_table(u, un, use_products, categories, false, absent);
   t.final_demand_name = un;
+  t.value_added = eurostat_value_added(u, un, industries, t, absent);
+  if (t.value_added) t.value_added_name = un;
   if (absent > 0)
-    t.notes.push_back(fmt::format("{} cells of supply, use and final demand for {} {} have no series in the files (Eurostat "
-                                  "leaves out series without data): taken as 0",
+    t.notes.push_back(fmt::format("{} cells of supply, use, final demand and value added for {} {} have no series in the files "
+                                  "(Eurostat leaves out series without data): taken as 0",
                                   absent, sel.geo, sel.period));
   return t;
+}
+
+/// The Eurostat use table at basic prices has B1G but not every primary input of a column
+/// (taxes less subsidies on products, D21X31, among them): the rest g − 1ᵀU − 1ᵀW becomes one
+/// more value-added row, `other_inputs`, so that every column still sums to its output.
+void add_other_inputs(const MatrixXd& s, const MatrixXd& u, MatrixXd& w, std::vector<std::string>& labels,
+                      std::vector<std::string>& names, std::vector<std::string>& notes) {
+  const Eigen::RowVectorXd g = s.colwise().sum();
+  const Eigen::RowVectorXd rest = g - u.colwise().sum() - w.colwise().sum();
+  if (rest.cwiseAbs().maxCoeff() <= 1e-9 * std::max(1.0, g.cwiseAbs().maxCoeff())) return;
+  w.conservativeResize(w.rows() + 1, Eigen::NoChange);
+  w.row(w.rows() - 1) = rest;
+  labels.push_back("other_inputs");
+  names.push_back("Other inputs: industry output less intermediate use and value added");
+  notes.push_back(fmt::format("value added read from the use table; industry output less intermediate use and value added "
+                              "(taxes less subsidies on products and any other input) is the row other_inputs, {:.6g} in all",
+                              rest.sum()));
 }
 
 }  // namespace
@@ -175,7 +253,7 @@ SutImport import_sut(const SutFiles& f, const SutOptions& o) {
   ImportedModel& m = out.model;
   m.notes = tables.notes;
   MatrixXd w;
-  std::vector<std::string> w_labels;
+  std::vector<std::string> w_labels, w_names = tables.value_added_names;
   if (tables.value_added) {
     const LabelledCsv& w_csv = *tables.value_added;
     // Value added is rows × industries: reorder its columns by transposing around `reorder`.
@@ -184,8 +262,9 @@ SutImport import_sut(const SutFiles& f, const SutOptions& o) {
     t.matrix.rows = w_csv.matrix.cols;
     t.matrix.cols = w_csv.matrix.rows;
     t.matrix.data = w_csv.matrix.data.transpose();
-    w = reorder(t, f.value_added->string(), industries, nullptr, supply_name, "industry", "").transpose();
+    w = reorder(t, tables.value_added_name, industries, nullptr, supply_name, "industry", "").transpose();
     w_labels = w_csv.matrix.rows;
+    if (f.eurostat) add_other_inputs(s, u, w, w_labels, w_names, m.notes);
   } else {
     w = (s.colwise().sum() - u.colwise().sum());
     w_labels = {"value_added"};
@@ -231,7 +310,8 @@ SutImport import_sut(const SutFiles& f, const SutOptions& o) {
   }
   const auto va_ids = ids_of(w_labels, "value-added row", taken, m.notes);
   for (std::size_t r = 0; r < w_labels.size(); ++r)
-    m.resources.push_back({va_ids[r], w_labels[r], "", true, t.value_added.row(static_cast<Index>(r)).transpose()});
+    m.resources.push_back({va_ids[r], r < w_names.size() ? w_names[r] : w_labels[r], "", true,
+                           t.value_added.row(static_cast<Index>(r)).transpose()});
   m.balance.push_back({t.product_by_product ? "product output q = S·1 of the supply table" : "industry output g = Sᵀ·1 of the supply table",
                        t.output, x - t.output});
   return out;

@@ -21,7 +21,8 @@ struct SutFiles {
   std::filesystem::path final_demand;  ///< Y: products × final-demand categories (labelled layout)
   std::optional<std::filesystem::path> value_added;  ///< W: components × industries; default g − 1ᵀU
   /// Eurostat's SDMX-TSV layout (eurostat_tsv.hpp): supply = naio_10_cp15, use = naio_10_cp1610
-  /// (or cp16); Y is the use table's final-use columns, W defaults to g − 1ᵀU.
+  /// (or cp16); Y is the use table's final-use columns, W its rows D1, B2A3G, D29X39 (or B1G)
+  /// plus `other_inputs` = g − 1ᵀU − 1ᵀW; without any of them W = g − 1ᵀU.
   std::optional<EurostatSelection> eurostat;
 };
 
