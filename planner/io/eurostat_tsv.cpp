@@ -54,10 +54,11 @@ EurostatSlice read_eurostat_slice(const std::filesystem::path& path, const Euros
                                   const std::vector<std::string>& row_prefixes, const std::vector<std::string>& col_prefixes) {
   const std::string file = path.string();
   std::vector<std::string> lines = split(read_input_text(path, "Eurostat TSV"), '\n');
+  if (!lines.empty() && lines[0].rfind("\xEF\xBB\xBF", 0) == 0) lines[0] = lines[0].substr(3);
+  // (The BOM is dropped first: a first line of a BOM alone is an empty header, found by fuzz_eurostat_tsv.)
   if (lines.empty() || trim(lines[0]).empty()) throw_bad_input(file, "line 1", "the file is empty; expected an SDMX-TSV header");
-  if (lines[0].rfind("\xEF\xBB\xBF", 0) == 0) lines[0] = lines[0].substr(3);
   const auto header = split(lines[0], '\t');
-  const auto slash = header[0].find('\\');
+  const auto slash = header.empty() ? std::string::npos : header[0].find('\\');
   if (slash == std::string::npos || header.size() < 2)
     throw_bad_input(file, "line 1",
                     "not Eurostat's SDMX-TSV layout: expected a header `dim,…,geo\\TIME_PERIOD<TAB>period<TAB>…` "
