@@ -196,6 +196,8 @@ TEST(ImportSutEurostat, UnknownGeoYearAndMissingCellsExitTwo) {
       {kSupply, "--geo DE --year 2016", "cp15.tsv:line 1: no period 2016 in the file; it has 2014, 2015"},
       {gap, "--geo DE --year 2015", "cp15.tsv:line 6: no value (\": c\") for CPA_C10 × C10 in DE 2015"},
       {kSupply, "--geo DE --year 2015 --select unit=MIO_XYZ", "no unit = MIO_XYZ for geo DE; the file has MIO_EUR, MIO_NAC"},
+      // fuzz_eurostat_tsv: a first line of a byte-order mark alone read past an empty header.
+      {"\xEF\xBB\xBF\n" + kSupply, "--geo DE --year 2015", "cp15.tsv:line 1: the file is empty; expected an SDMX-TSV header"},
   };
   for (const auto& c : cases) {
     write_text(dir / "cp15.tsv", c.supply);
