@@ -9,6 +9,7 @@
 // the plan's last calendar year. Two actuals for one sector and year are an error: a
 // conflicting source goes under `alternatives`, so both figures are kept and shown.
 #include "planner/io/plan_goals.hpp"
+#include "planner/model/sector_groups.hpp"
 
 #include <fmt/format.h>
 
@@ -22,7 +23,7 @@ using toml_fields::Fields;
 
 bool group_exists(const Economy& e, const std::string& group) {
   return std::any_of(e.sectors.begin(), e.sectors.end(), [&](const Sector& s) {
-    return std::find(s.groups.begin(), s.groups.end(), group) != s.groups.end();
+    return in_group(s, group);
   });
 }
 

@@ -7,6 +7,7 @@
 
 #include "planner/lp/solve_plan.hpp"
 #include "planner/model/error.hpp"
+#include "planner/model/sector_groups.hpp"
 
 namespace planner::lp {
 
@@ -24,7 +25,7 @@ std::vector<bool> sectors_with_goals(const Plan& plan) {
       if (auto j = e.sector_index(g.sector)) has[*j] = true;
     } else if (g.weights.empty()) {
       for (std::size_t j = 0; j < e.size(); ++j)
-        if (std::find(e.sectors[j].groups.begin(), e.sectors[j].groups.end(), g.group) != e.sectors[j].groups.end())
+        if (in_group(e.sectors[j], g.group))
           has[j] = true;
     }
   }

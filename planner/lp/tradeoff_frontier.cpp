@@ -9,16 +9,13 @@
 #include "planner/lp/clp_solver.hpp"
 #include "planner/lp/plan_lp_builder.hpp"
 #include "planner/model/error.hpp"
+#include "planner/model/sector_groups.hpp"
 
 namespace planner::lp {
 namespace {
 
 constexpr const char* kLevel = "consumption_level";
 constexpr const char* kFloor = "consumption_floor";
-
-bool in_group(const Sector& s, const std::string& group) {
-  return std::find(s.groups.begin(), s.groups.end(), group) != s.groups.end();
-}
 
 std::vector<std::pair<std::size_t, double>> index_weights(const Plan& plan, const std::vector<std::size_t>& sectors,
                                                           const std::string& key) {
@@ -48,10 +45,6 @@ std::vector<std::size_t> lookup(const Plan& plan, const std::vector<std::string>
     if (std::find(out.begin(), out.end(), *j) == out.end()) out.push_back(*j);
   }
   return out;
-}
-
-std::string status_name(SolveStatus s) {
-  return s == SolveStatus::optimal ? "optimal" : s == SolveStatus::unbounded ? "unbounded" : s == SolveStatus::infeasible ? "infeasible" : "error";
 }
 
 }  // namespace
@@ -144,7 +137,7 @@ TradeoffFrontier tradeoff_frontier(const Plan& plan, const TradeoffSpec& spec, c
     if (s.status != SolveStatus::optimal)
       throw Error(s.status == SolveStatus::infeasible ? ExitCode::infeasible : ExitCode::solver_failure, plan.file, "",
                   fmt::format("no consumption level can be {}: the plan's LP is {}",
-                              sense == Sense::minimise ? "least" : "most", status_name(s.status)));
+                              sense == Sense::minimise ? "least" : "most", to_string(s.status)));
     return s.objective;
   };
   TradeoffFrontier f;
@@ -170,7 +163,7 @@ TradeoffFrontier tradeoff_frontier(const Plan& plan, const TradeoffSpec& spec, c
     // The last floor a hair (1e-12) below θ_max: the solve that found it may sit a rounding error above what holds.
     lp.row_lower[floor] = k + 1 == levels.size() ? p.consumption - 1e-12 * std::max(1.0, std::fabs(p.consumption)) : p.consumption;
     LpSolution s = solver(lp, options);
-    p.status = status_name(s.status);
+    p.status = to_string(s.status);
     if (s.status == SolveStatus::optimal) {
       p.heavy = s.objective;
       p.slope = -shadow_price(lp, s, static_cast<int>(floor));

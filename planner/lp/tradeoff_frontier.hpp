@@ -31,7 +31,7 @@ struct TradeoffSpec {
 /// One point of the frontier.
 struct TradeoffPoint {
   double consumption = 0.0;           ///< ε, the floor on θ (1 = the plan's own demand)
-  std::string status = "error";       ///< "optimal", "unbounded", "infeasible", "error"
+  std::string status = "numerical";   ///< lp::to_string(SolveStatus): "optimal", "infeasible", "unbounded", …
   std::optional<double> heavy;        ///< max Σ w x[j,year], when optimal
   /// ∂heavy/∂ε: the shadow price of the floor (≤ 0; 0 where consumption costs no heavy output).
   std::optional<double> slope;

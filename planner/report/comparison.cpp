@@ -7,6 +7,7 @@
 #include <set>
 
 #include "planner/report/comparison_verdicts.hpp"
+#include "planner/model/sector_groups.hpp"
 
 namespace planner {
 
@@ -149,7 +150,7 @@ std::map<std::string, std::pair<double, int>> sector_goals(const Plan& plan) {
   for (const auto& g : plan.goals) {
     if (g.group.empty() || !g.weights.empty() || !g.multiple) continue;
     for (const auto& s : e.sectors)
-      if (std::find(s.groups.begin(), s.groups.end(), g.group) != s.groups.end())
+      if (in_group(s, g.group))
         goals[s.id] = {*g.multiple * s.output, year_of(g)};
   }
   for (const auto& g : plan.goals) {
@@ -358,7 +359,7 @@ PlanComparison compare_plan(const Plan& plan, const ComparisonOptions& options, 
       if (auto og = own_goal.find(s.id); og != own_goal.end()) p.goal_source = og->second->source;
       else
         for (const auto& goal : plan.goals)
-          if (!goal.group.empty() && std::find(s.groups.begin(), s.groups.end(), goal.group) != s.groups.end())
+          if (!goal.group.empty() && in_group(s, goal.group))
             p.goal_source = goal.source;
     } else if (has_goals) {
       p.feasible = output_at(result, s.id, plan.years);

@@ -7,13 +7,14 @@
 
 #include "planner/model/error.hpp"
 #include "planner/report/comparison_format.hpp"
+#include "planner/model/sector_groups.hpp"
 
 namespace planner {
 namespace {
 
 bool has_consumption_group(const Plan& plan) {
   for (const Sector& s : plan.economy.sectors)
-    if (std::find(s.groups.begin(), s.groups.end(), "consumption") != s.groups.end()) return true;
+    if (in_group(s, "consumption")) return true;
   return false;
 }
 
