@@ -21,40 +21,48 @@ constexpr std::uint64_t kSimplexBytesPerRow = 6u << 10;
 // 1,000 and 2,000 plans' peaks (337 MB, 1.19 GB) come out at or above what was measured.
 constexpr double kFactorCopies = 1.25;
 
+// A factor the analysis could not count: large enough to exceed any memory, small enough that
+// kFactorCopies · 8 bytes of it does not overflow.
+constexpr std::uint64_t kUncountable = UINT64_MAX / 16;
+
 // Entries of the supernodal Cholesky factor of F·Fᵀ, F = [A | I] (the pattern the interior
 // point's normal equations have at every step, clp_barrier.cpp), by CHOLMOD's symbolic analysis.
+// The long-index interface counts factors past 2³¹ entries, where the int one gives up
+// (CHOLMOD_TOO_LARGE: a 10,000-sector sparse plan's factor was counted as 0 and let through).
 std::uint64_t cholesky_entries(const LinearProgram& lp) {
+  using Index = SuiteSparse_long;
   cholmod_common common{};
-  cholmod_start(&common);
+  cholmod_l_start(&common);
   common.supernodal = CHOLMOD_SUPERNODAL;
   common.nmethods = 1;  // AMD alone: the analysis stays quick; the solve may find a better order
   common.method[0].ordering = CHOLMOD_AMD;
   common.print = 0;
   common.error_handler = nullptr;
   const auto rows = static_cast<std::size_t>(lp.num_row), cols = static_cast<std::size_t>(lp.num_col);
-  cholmod_sparse* f = cholmod_allocate_sparse(rows, cols + rows, lp.a_index.size() + rows, 0, 1, 0, CHOLMOD_PATTERN, &common);
-  std::uint64_t entries = 0;
+  cholmod_sparse* f = cholmod_l_allocate_sparse(rows, cols + rows, lp.a_index.size() + rows, 0, 1, 0, CHOLMOD_PATTERN, &common);
+  // An analysis that cannot finish (no memory for it, or more entries than CHOLMOD can index)
+  // is itself the answer: more than there is.
+  std::uint64_t entries = kUncountable;
   if (f != nullptr) {
-    int* p = static_cast<int*>(f->p);
-    int* i = static_cast<int*>(f->i);
-    int k = 0;
+    auto* p = static_cast<Index*>(f->p);
+    auto* i = static_cast<Index*>(f->i);
+    Index k = 0;
     for (std::size_t j = 0; j < cols; ++j) {
       p[j] = k;
       for (int e = lp.a_start[j]; e < lp.a_start[j + 1]; ++e) i[k++] = lp.a_index[static_cast<std::size_t>(e)];
     }
     for (std::size_t r = 0; r < rows; ++r) {
       p[cols + r] = k;
-      i[k++] = static_cast<int>(r);
+      i[k++] = static_cast<Index>(r);
     }
     p[cols + rows] = k;
-    cholmod_factor* factor = cholmod_analyze(f, &common);
-    if (factor != nullptr && common.status == CHOLMOD_OK) entries = factor->is_super ? factor->xsize : factor->nzmax;
-    // An analysis that fails for lack of memory is itself the answer: more than there is.
-    if (factor == nullptr && common.status == CHOLMOD_OUT_OF_MEMORY) entries = UINT64_MAX / 16;
-    cholmod_free_factor(&factor, &common);
-    cholmod_free_sparse(&f, &common);
+    cholmod_factor* factor = cholmod_l_analyze(f, &common);
+    if (factor != nullptr && common.status == CHOLMOD_OK)
+      entries = factor->is_super ? factor->xsize : factor->nzmax;
+    cholmod_l_free_factor(&factor, &common);
+    cholmod_l_free_sparse(&f, &common);
   }
-  cholmod_finish(&common);
+  cholmod_l_finish(&common);
   return entries;
 }
 
@@ -113,7 +121,9 @@ void check_memory(const LinearProgram& lp, const SolveOptions& options, const st
   std::string what = fmt::format("the LP ({} rows, {} columns, {} nonzeros) needs an estimated {} to solve by {}",
                                  lp.num_row, lp.num_col, lp.a_index.size(), format_bytes(e.bytes),
                                  method[static_cast<int>(e.algorithm)]);
-  if (e.algorithm == Algorithm::barrier)
+  if (e.algorithm == Algorithm::barrier && e.factor_entries == kUncountable)
+    what += " (its Cholesky factor is too large for CHOLMOD's analysis to count)";
+  else if (e.algorithm == Algorithm::barrier)
     what += fmt::format(" (its Cholesky factor holds {:.3g} numbers)", static_cast<double>(e.factor_entries));
   what += fmt::format(", more than the {} {}", format_bytes(limit),
                       options.memory_limit > 0 ? "of --memory-limit" : "this machine has");
