@@ -5,11 +5,14 @@ in the same run as the planner, with the objectives checked equal.
 
     bench/highs/run.py --highs build-highs/bin/highs [--sizes 500,1000,2000] [--planner build/planner]
                        [--solvers planner,simplex,ipx,hipo,clp,glpsol] [--timeout 900]
-                       [--work /tmp/planner-highs-bench] [--family benchmark] [--out table.md]
+                       [--work /tmp/planner-highs-bench] [--family benchmark|sparse-regions|...]
+                       [--generate-args '...'] [--out table.md]
 
 Build the `highs` binary first with bench/highs/build.sh (from a HiGHS 1.15 source tree on this
-machine; nothing is fetched here). For each n the plan comes from bench/lp_generate.py (T = 5),
-its LP is written once (`--write-lp x.mps --iteration-limit 1`: build and write, no solve), and
+machine; nothing is fetched here). For each n the plan comes from bench/lp_generate.py (T = 5;
+--family picks its family, e.g. sparse-regions, the EXIOBASE-like n = 10,000 plan),
+its LP is written once (`--write-lp x.mps --algorithm primal --iteration-limit 1`: build and
+write, no solve; kept while newer than plan.toml), and
 each solver runs as a user would, with its defaults, in its own process under /usr/bin/time -v
 (wall, user + system CPU, peak RSS) and a cap of --timeout CPU seconds:
 
@@ -22,7 +25,11 @@ each solver runs as a user would, with its defaults, in its own process under /u
 
 The MPS minimises the negated objective (a maximised plan) and carries the constant terms in a
 comment; every peer's optimum is turned back into the planner's (offset − optimum) and must
-agree with the planner's to 1e-6 relative. Prints a Markdown table (and writes it to --out).
+agree with the planner's to 1e-6 relative. The last column says why a row has no time (the CPU
+cap, the planner's refusal, a solver's own message) and, for the planner, its KKT check
+(solution_check.hpp: "ok"/"poor", the worst scaled residual); its --verbose log (planner.log in
+the work directory) shows CLP's method and the crossover. Prints a Markdown table (and writes it
+to --out).
 """
 import argparse
 import json
@@ -46,7 +53,7 @@ OPTIMUM = {
 
 def command(solver, a, d, mps):
     if solver == "planner":
-        return [a.planner, "--quiet", "solve", os.path.join(d, "plan.toml"), "--format", "json",
+        return [a.planner, "--verbose", "solve", os.path.join(d, "plan.toml"), "--format", "json",
                 "--out", os.path.join(d, "planner.json")] + a.planner_args.split()
     if solver in ("simplex", "ipx", "hipo"):
         return [a.highs, "--model_file", mps, "--solver", solver]
@@ -68,6 +75,21 @@ def objective(solver, r, d, mps):
     return planner_objective(mps, float(found[-1]))
 
 
+def note(solver, r, d, timeout):
+    """Why a row has no time, or the planner's KKT verdict."""
+    if r["timed_out"]:
+        return "> cap (%d CPU s)" % timeout
+    if r["code"] != 0:
+        lines = [l for l in r["out"].splitlines() if l.strip()]
+        said = [l for l in lines if re.search(r"error|refus|unavailable|estimated|memory", l, re.I)]
+        said = (said or lines or [""])[-1].strip().replace(d + os.sep, "").replace("|", "/")
+        return "exit %s: %s" % (r["code"], said[:300])
+    if solver == "planner":
+        acc = json.load(open(os.path.join(d, "planner.json"))).get("accuracy", {})
+        return "KKT check %s (worst scaled %.1e)" % (acc.get("verdict", "?"), acc.get("worst", float("nan")))
+    return ""
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--highs", required=True, help="the highs binary of bench/highs/build.sh")
@@ -77,19 +99,25 @@ def main():
     ap.add_argument("--solvers", default="planner,simplex,ipx,hipo,clp,glpsol")
     ap.add_argument("--timeout", type=int, default=900, help="CPU seconds per solver run (RLIMIT_CPU)")
     ap.add_argument("--work", default="/tmp/planner-highs-bench")
-    ap.add_argument("--generate-args", default="", help="extra arguments for bench/lp_generate.py (a family)")
+    ap.add_argument("--family", default="benchmark", help="bench/lp_generate.py --family (benchmark, sparse-regions, ...)")
+    ap.add_argument("--generate-args", default="", help="more arguments for bench/lp_generate.py")
     ap.add_argument("--out")
     a = ap.parse_args()
     solvers = [s for s in a.solvers.split(",") if s]
-    lines = ["| n | rows × cols (nnz) | solver | wall | CPU | peak RSS | objective | agrees with planner |",
-             "|---:|---|---|---:|---:|---:|---|---|"]
+    generate = (["--family", a.family] if a.family != "benchmark" else []) + a.generate_args.split()
+    lines = ["| n | rows × cols (nnz) | solver | wall | CPU | peak RSS | objective | agrees with planner | note |",
+             "|---:|---|---|---:|---:|---:|---|---|---|"]
     for n in [int(s) for s in a.sizes.split(",")]:
-        d = os.path.join(a.work, ("n%d" % n) + a.generate_args.replace(" ", "").replace("--", "_"))
+        d = os.path.join(a.work, ("n%d" % n) + "".join("_" + w.lstrip("-") for w in generate))
         if not os.path.exists(os.path.join(d, "plan.toml")):
-            subprocess.run([sys.executable, os.path.join(HERE, "..", "lp_generate.py"), str(n), d] + a.generate_args.split(), check=True)
+            subprocess.run([sys.executable, os.path.join(HERE, "..", "lp_generate.py"), str(n), d] + generate, check=True)
         mps = os.path.join(d, "x.mps")
-        subprocess.run([a.planner, "--quiet", "solve", os.path.join(d, "plan.toml"), "--write-lp", mps,
-                        "--iteration-limit", "1", "--out", os.devnull], capture_output=True)
+        if not os.path.exists(mps) or os.path.getmtime(mps) < os.path.getmtime(os.path.join(d, "plan.toml")):
+            # The primal simplex's one iteration: by-size would pick the interior point from
+            # 10,000 rows, whose first iteration factors the normal equations (minutes, GBs).
+            subprocess.run([a.planner, "--quiet", "solve", os.path.join(d, "plan.toml"), "--write-lp", mps,
+                            "--algorithm", "primal", "--iteration-limit", "1", "--out", os.devnull],
+                           capture_output=True)
         shape = "%d × %d (%d)" % mps_shape(mps)
         reference = None
         for solver in solvers:
@@ -105,8 +133,9 @@ def main():
             wall = "> %d CPU s (stopped)" % a.timeout if r["timed_out"] else "%.2f s" % r["wall"]
             cpu = "–" if r["cpu"] is None else "%.2f s" % r["cpu"]
             rss = "–" if r["rss_mb"] is None else "%.0f MB" % r["rss_mb"]
-            row = "| %d | %s | %s | %s | %s | %s | %s | %s |" % (
-                n, shape, solver, wall, cpu, rss, "–" if obj is None else "%.10g" % obj, agree)
+            row = "| %d | %s | %s | %s | %s | %s | %s | %s | %s |" % (
+                n, shape, solver, wall, cpu, rss, "–" if obj is None else "%.10g" % obj, agree,
+                note(solver, r, d, a.timeout))
             lines.append(row)
             print(row, flush=True)
     write_table(lines, a.out)
