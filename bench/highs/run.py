@@ -85,7 +85,8 @@ def note(solver, r, d, timeout):
         said = (said or lines or [""])[-1].strip().replace(d + os.sep, "").replace("|", "/")
         return "exit %s: %s" % (r["code"], said[:300])
     if solver == "planner":
-        acc = json.load(open(os.path.join(d, "planner.json"))).get("accuracy", {})
+        with open(os.path.join(d, "planner.json")) as f:
+            acc = json.load(f).get("accuracy", {})
         return "KKT check %s (worst scaled %.1e)" % (acc.get("verdict", "?"), acc.get("worst", float("nan")))
     return ""
 
